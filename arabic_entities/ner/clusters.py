@@ -1,0 +1,204 @@
+"""Word clusters from unlabeled news, as lookup features for the CRF tagger.
+
+    python -m arabic_entities.ner.clusters --data ../shared/data/unlabeled \\
+        --output arabic_entities/ner/models/clusters.tsv.gz
+
+Every line of every ``*.txt.gz`` under the data folder is one document. It is
+split with :func:`arabic_entities.tokenize.tokenize` and each token is mapped to
+its :func:`~arabic_entities.ner.features.token_key`, so the clusters are keyed
+exactly as the CRF looks words up. The keyed sentences are held in memory (about
+30M tokens, a few GB) so tokenization runs once instead of once per epoch.
+
+gensim Word2Vec learns skip-gram vectors: on a held-out check against the
+ANERcorp training tags, skip-gram neighbours of entity words shared their entity
+type more often than CBOW neighbours (CBOW trains about 3x faster). Then
+k-means runs at each size on the L2-normalized vectors of the most frequent
+keys, and cluster ids are renumbered in order of first appearance by frequency.
+
+The output is a gzipped TSV (``key c64 c256 ...``, most frequent key first,
+gzip mtime 0): clustering and writing are deterministic, so the same vectors give
+the same bytes. Word2Vec itself is only bit-reproducible with ``workers=1``
+(and the same corpus order, which is fixed by sorting the file names); with more
+worker threads the order of updates varies and so do the vectors and clusters,
+slightly. The default is ``workers=1``, reproducibility being worth the extra
+training time here (see ``--workers``).
+
+The raw vectors are saved in gensim's KeyedVectors format (``--vectors``) for
+later use, outside the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import logging
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..tokenize import tokenize
+from .features import token_key
+
+if TYPE_CHECKING:
+    import numpy as np
+    from gensim.models import KeyedVectors
+
+__all__ = ["build_clusters", "read_sentences", "train_vectors", "cluster_keys", "write_clusters"]
+
+log = logging.getLogger(__name__)
+
+
+def iter_documents(corpus_dir: str | Path) -> Iterator[str]:
+    """Every line of every ``*.txt.gz`` under ``corpus_dir``, files in name order."""
+    for path in sorted(Path(corpus_dir).rglob("*.txt.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            yield from (line.rstrip("\n") for line in lines)
+
+
+def keyed_sentences(text: str, cache: dict[str, str]) -> Iterator[list[str]]:
+    """The sentences of ``text`` as lists of token keys (``cache`` maps token to key)."""
+    sentences, tokens = tokenize(text)
+    position = 0
+    for sentence in sentences:
+        keys = []
+        while position < len(tokens) and tokens[position].end <= sentence.end:
+            span = tokens[position]
+            token = text[span.start : span.end]
+            key = cache.get(token)
+            if key is None:
+                key = cache[token] = sys.intern(token_key(token))
+            if key:
+                keys.append(key)
+            position += 1
+        if keys:
+            yield keys
+
+
+def read_sentences(corpus_dir: str | Path) -> list[list[str]]:
+    """All keyed sentences of the corpus, in file and line order."""
+    cache: dict[str, str] = {}
+    sentences = [keys for text in iter_documents(corpus_dir) for keys in keyed_sentences(text, cache)]
+    if not sentences:
+        raise ValueError(f"no *.txt.gz text under {corpus_dir}")
+    return sentences
+
+
+def train_vectors(
+    sentences: Sequence[list[str]], *, min_count: int, dim: int, epochs: int, workers: int, seed: int
+) -> KeyedVectors:
+    """Skip-gram Word2Vec vectors (window 5, 5 negative samples) for keys seen ``min_count`` times."""
+    from gensim.models import Word2Vec
+
+    model = Word2Vec(
+        sentences, sg=1, vector_size=dim, window=5, negative=5, min_count=min_count,
+        epochs=epochs, workers=workers, seed=seed,
+    )  # fmt: skip
+    return model.wv
+
+
+def top_keys(vectors: KeyedVectors, size: int) -> list[str]:
+    """The ``size`` most frequent keys, ties broken by key."""
+    keys = sorted(vectors.index_to_key, key=lambda key: (-vectors.get_vecattr(key, "count"), key))
+    return keys[:size]
+
+
+def renumber(labels: np.ndarray) -> np.ndarray:
+    """Cluster ids renumbered 0, 1, 2, ... in order of first appearance."""
+    import numpy as np
+
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    rank = np.empty_like(first)
+    rank[np.argsort(first)] = np.arange(first.size)
+    return rank[inverse]
+
+
+def cluster_keys(matrix: np.ndarray, sizes: Sequence[int], *, seed: int) -> list[np.ndarray]:
+    """K-means labels of the L2-normalized rows of ``matrix``, one array per size."""
+    from sklearn.cluster import KMeans
+    from sklearn.preprocessing import normalize
+
+    unit = normalize(matrix)
+    labels = []
+    for size in sizes:
+        started = time.perf_counter()
+        kmeans = KMeans(n_clusters=size, n_init=1, random_state=seed).fit(unit)
+        labels.append(renumber(kmeans.labels_))
+        log.info("k-means %d: %d iterations, %.0fs", size, kmeans.n_iter_, time.perf_counter() - started)
+    return labels
+
+
+def write_clusters(
+    output_path: str | Path, keys: Sequence[str], sizes: Sequence[int], labels: Sequence[np.ndarray]
+) -> None:
+    """Write the gzipped TSV with gzip mtime 0 and no file name, so equal input gives equal bytes."""
+    output_path = Path(output_path)
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    columns = [column.tolist() for column in labels]
+    with (
+        output_path.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as packed,
+        io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as out,
+    ):
+        out.write("\t".join(["key", *(f"c{size}" for size in sizes)]) + "\n")
+        for row, key in enumerate(keys):
+            out.write("\t".join([key, *(str(column[row]) for column in columns)]) + "\n")
+
+
+def build_clusters(
+    corpus_dir: str | Path,
+    output_path: str | Path,
+    *,
+    sizes: Sequence[int] = (64, 256, 1024, 4096),
+    vocab_size: int = 200_000,
+    min_count: int = 5,
+    dim: int = 100,
+    epochs: int = 5,
+    workers: int = 1,
+    seed: int = 1,
+    vectors_path: str | Path | None = None,
+) -> None:
+    """Train Word2Vec on ``corpus_dir``, cluster the top ``vocab_size`` keys, write ``output_path``.
+
+    The KeyedVectors are also saved to ``vectors_path`` when it is given.
+    """
+    started = time.perf_counter()
+    sentences = read_sentences(corpus_dir)
+    log.info("%d sentences, %d tokens, %.0fs", len(sentences), sum(map(len, sentences)), time.perf_counter() - started)
+    vectors = train_vectors(sentences, min_count=min_count, dim=dim, epochs=epochs, workers=workers, seed=seed)
+    del sentences
+    log.info("%d keys with vectors, %.0fs", len(vectors), time.perf_counter() - started)
+    if vectors_path is not None:
+        Path(vectors_path).parent.mkdir(parents=True, exist_ok=True)
+        vectors.save(str(vectors_path))
+    keys = top_keys(vectors, vocab_size)
+    labels = cluster_keys(vectors[keys], sizes, seed=seed)
+    write_clusters(output_path, keys, sizes, labels)
+    log.info("wrote %d keys to %s, %.0fs", len(keys), output_path, time.perf_counter() - started)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", required=True, type=Path, help="folder searched for *.txt.gz")
+    parser.add_argument("--output", required=True, type=Path, help="clusters .tsv.gz to write")
+    parser.add_argument("--vectors", type=Path, default=Path("../exp/w2v/unlabeled.kv"),
+                        help="where to save the KeyedVectors (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--sizes", type=int, nargs="+", default=[64, 256, 1024, 4096])
+    parser.add_argument("--vocab-size", type=int, default=200_000)
+    parser.add_argument("--min-count", type=int, default=5)
+    parser.add_argument("--dim", type=int, default=100)
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=1, help="more is faster but not bit-reproducible")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    build_clusters(
+        args.data, args.output, sizes=args.sizes, vocab_size=args.vocab_size, min_count=args.min_count,
+        dim=args.dim, epochs=args.epochs, workers=args.workers, seed=args.seed, vectors_path=args.vectors,
+    )  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""Arabic normalization that remembers where every character came from.
+
+Normalization runs over grapheme clusters (a base character with its combining
+marks), so every normalized character can be traced back to the cluster of the
+original text it was produced from. That map is what lets every offset the
+library reports point into the caller's original string.
+
+>>> normalize("إيلـــون مَاسك")
+'ايلون ماسك'
+>>> normalize("إيلـــون", alef=False)
+'إيلون'
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+
+import regex
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+__all__ = ["NormalizeOptions", "NormalizedText", "match_key", "normalize", "normalize_with_offsets"]
+
+_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+
+#: Bidi controls, zero-width characters, soft hyphen, BOM, Arabic letter mark.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x061C, 0x180E, 0xFEFF, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+     *range(0x2060, 0x2065), *range(0x2066, 0x206A)],
+    None,
+)
+#: Marks beyond camel-tools' harakat: Quranic annotation signs and extra vowel marks.
+_EXTRA_MARKS = dict.fromkeys(
+    [*range(0x0610, 0x061B), *range(0x0656, 0x0660), *range(0x06D6, 0x06DD),
+     *range(0x06DF, 0x06E5), *range(0x06E7, 0x06E9), *range(0x06EA, 0x06EE)],
+    None,
+)
+_TATWEEL = {0x0640: None}
+#: Persian/Urdu letter forms that news sites mix into Arabic text.
+_FARSI = {0x06CC: "ي", 0x06D0: "ي", 0x06A9: "ك", 0x06AA: "ك", 0x06C0: "ه", 0x06C1: "ه",
+          0x06D5: "ه"}
+_DIGITS = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}}
+_ARCLEAN = CharMapper.builtin_mapper("arclean")
+
+
+@dataclass(frozen=True)
+class NormalizeOptions:
+    """Which normalization steps run; every step can be switched off.
+
+    Steps run in field order. ``arclean`` (camel-tools' aggressive cleaning map,
+    which also turns zero-width joiners into spaces) is off by default.
+    """
+
+    invisible: bool = True      # bidi controls, zero-width characters, BOM, soft hyphen
+    unicode: bool = True        # NFKC via camel-tools (presentation forms -> letters)
+    arclean: bool = False       # camel-tools' arclean character map
+    tatweel: bool = True        # remove kashida ـ
+    diacritics: bool = True     # remove harakat (camel-tools dediac_ar) and Quranic marks
+    farsi: bool = True          # ی ک ە ۀ -> ي ك ه
+    digits: bool = True         # Arabic-Indic and Persian digits -> 0-9
+    alef: bool = True           # أ إ آ ٱ -> ا
+    alef_maksura: bool = True   # ى -> ي
+    teh_marbuta: bool = True    # ة -> ه
+
+
+#: The profile the pipeline tokenizes with: letter identity (hamza, ى, ة) is kept,
+#: so names read naturally; matching keys use the full profile on top of it.
+SURFACE = NormalizeOptions(alef=False, alef_maksura=False, teh_marbuta=False)
+FULL = NormalizeOptions()
+
+
+def _options(options: NormalizeOptions | None, overrides: dict[str, bool]) -> NormalizeOptions:
+    base = options or FULL
+    if not overrides:
+        return base
+    known = {f.name for f in fields(NormalizeOptions)}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise TypeError(f"unknown normalization option(s) {unknown}; known: {sorted(known)}")
+    return NormalizeOptions(**{**{f: getattr(base, f) for f in known}, **overrides})
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalize_cluster(cluster: str, options: NormalizeOptions) -> str:
+    s = cluster
+    if options.invisible:
+        s = s.translate(_INVISIBLE)
+    if options.unicode:
+        s = normalize_unicode(s)
+    if options.arclean:
+        s = _ARCLEAN(s)
+    if options.tatweel:
+        s = s.translate(_TATWEEL)
+    if options.diacritics:
+        s = dediac_ar(s).translate(_EXTRA_MARKS)
+    if options.farsi:
+        s = s.translate(_FARSI)
+    if options.digits:
+        s = s.translate(_DIGITS)
+    if options.alef:
+        s = normalize_alef_ar(s)
+    if options.alef_maksura:
+        s = normalize_alef_maksura_ar(s)
+    if options.teh_marbuta:
+        s = normalize_teh_marbuta_ar(s)
+    return s
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A normalized string plus, for each of its characters, the original span.
+
+    ``starts[i]:ends[i]`` is the slice of ``original`` that produced ``text[i]``.
+    """
+
+    original: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalized span ``[start, end)`` to a span of the original text.
+
+        >>> nt = normalize_with_offsets("بـوتين")
+        >>> nt.text, nt.to_original(0, 5)
+        ('بوتين', (0, 6))
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) outside normalized text of length {len(self.text)}")
+        if start == end:
+            pos = self.starts[start] if start < len(self.text) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize_with_offsets(
+    text: str, options: NormalizeOptions | None = None, **overrides: bool
+) -> NormalizedText:
+    """Normalize ``text`` and keep the map back to original character offsets.
+
+    >>> nt = normalize_with_offsets("\\u200fماسك")
+    >>> nt.text, nt.to_original(0, 4)
+    ('ماسك', (1, 5))
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    opts = _options(options, overrides)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _GRAPHEME.finditer(text):
+        start, end = match.span()
+        out = _normalize_cluster(match.group(), opts)
+        if out:
+            pieces.append(out)
+            starts.extend([start] * len(out))
+            ends.extend([end] * len(out))
+    return NormalizedText(text, "".join(pieces), starts, ends)
+
+
+def normalize(text: str, options: NormalizeOptions | None = None, **overrides: bool) -> str:
+    """Normalize Arabic ``text``; every step is on unless switched off by keyword.
+
+    >>> normalize("الولایات المتحدة")
+    'الولايات المتحده'
+    >>> normalize("الولایات المتحدة", teh_marbuta=False)
+    'الولايات المتحدة'
+    """
+    return normalize_with_offsets(text, options, **overrides).text
+
+
+@functools.lru_cache(maxsize=200_000)
+def match_key(text: str) -> str:
+    """The form words and names are compared by: fully normalized, lower-cased,
+    whitespace collapsed to single spaces.
+
+    >>> match_key("إيلـون  ماسك") == match_key("ايلون ماسك")
+    True
+    """
+    return " ".join(normalize(text, FULL).lower().split())

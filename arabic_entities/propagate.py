@@ -1,0 +1,113 @@
+"""Document-level consistency: a name recognized once is recognized wherever it recurs.
+
+A news article names its main actors many times, often in contexts where a
+sentence-level tagger misses them (ماسك alone, after a verb). Every span the
+recognizer found becomes a pattern of word keys; the surname and the given name
+of a multi-word person become single-word person patterns. Words not covered
+by a span are then matched against these patterns, longest first, with
+proclitics allowed on the first word (لماسك, وترامب).
+
+>>> from arabic_entities.resolve import SpanCandidate
+>>> words = ["قال", "إيلون", "ماسك", "إن", "لماسك", "رأيا"]
+>>> found = SpanCandidate("PERS", ("إيلون", "ماسك"), 4, 14, 0, 0.9, 1, 3)
+>>> [(c.words, c.token_start) for c in propagate(words, [found])]
+[(('لماسك',), 4)]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from .clitics import proclitic_splits
+from .normalize import match_key
+from .resolve import SpanCandidate
+
+__all__ = ["propagate"]
+
+#: Spans scored below this by the recognizer do not spread.
+MIN_SOURCE_SCORE = 0.5
+#: Single-word patterns shorter than this are too ambiguous to spread.
+MIN_WORD_LENGTH = 3
+
+
+def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tuple[str, float | None]]:
+    """Word-key patterns to their majority label and their best source's score."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    best: dict[tuple[str, ...], float | None] = {}
+    for c in candidates:
+        if c.score is not None and c.score < MIN_SOURCE_SCORE:
+            continue
+        keys = tuple(match_key(w) for w in c.words)
+        patterns = [(first, *keys[1:]) for first in (keys[0], *(s.stem for s in proclitic_splits(keys[0])))]
+        for pattern in patterns:
+            votes[pattern][c.label] += 2
+        if c.label == "PERS" and len(keys) > 1:
+            patterns += [(keys[0],), (keys[-1],)]
+            votes[(keys[0],)]["PERS"] += 1
+            votes[(keys[-1],)]["PERS"] += 1
+        for pattern in patterns:
+            if c.score is None or best.get(pattern) is None:
+                best[pattern] = c.score
+            else:
+                best[pattern] = max(best[pattern], c.score)
+    return {
+        pattern: (counts.most_common(1)[0][0], best[pattern])
+        for pattern, counts in votes.items()
+        if len(pattern) > 1 or len(pattern[0]) >= MIN_WORD_LENGTH
+    }
+
+
+def propagate(
+    words: Sequence[str],
+    candidates: Sequence[SpanCandidate],
+    *,
+    norm_starts: Sequence[int] | None = None,
+    norm_ends: Sequence[int] | None = None,
+    sentences: Sequence[int] | None = None,
+) -> list[SpanCandidate]:
+    """New candidates where known patterns recur among words no candidate covers.
+
+    ``words`` are the document's token forms; ``norm_starts``/``norm_ends`` their
+    offsets in the normalized text and ``sentences`` their sentence indices
+    (when omitted, offsets are counted as if words were joined by one space and
+    everything is sentence 0).
+    """
+    if norm_starts is None or norm_ends is None:
+        norm_starts, norm_ends, position = [], [], 0
+        for w in words:
+            norm_starts.append(position)
+            norm_ends.append(position + len(w))
+            position += len(w) + 1
+    sentences = sentences if sentences is not None else [0] * len(words)
+    patterns = _patterns(candidates)
+    if not patterns:
+        return []
+    longest = max(len(p) for p in patterns)
+    covered = [False] * len(words)
+    for c in candidates:
+        covered[c.token_start : c.token_end] = [True] * (c.token_end - c.token_start)
+    keys = [match_key(w) for w in words]
+    found: list[SpanCandidate] = []
+    i = 0
+    while i < len(words):
+        match, n = None, 0
+        for n in range(min(longest, len(words) - i), 0, -1):
+            span = range(i, i + n)
+            if any(covered[j] for j in span) or sentences[i + n - 1] != sentences[i]:
+                continue
+            rest = tuple(keys[i + 1 : i + n])
+            for first in (keys[i], *(s.stem for s in proclitic_splits(keys[i]))):
+                match = patterns.get((first, *rest))
+                if match:
+                    break
+            if match:
+                break
+        if match is None:
+            i += 1
+            continue
+        label, score = match
+        found.append(SpanCandidate(label, tuple(words[i : i + n]), norm_starts[i], norm_ends[i + n - 1],
+                                   sentences[i], score, i, i + n))
+        i += n
+    return found

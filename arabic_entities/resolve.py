@@ -1,0 +1,164 @@
+"""From recognized spans to mentions and entities: clitics, keys, partial names.
+
+A span's first word may carry proclitics (و ف ب ل ك, possibly followed by the
+article). They are stripped only with evidence:
+
+- never when the whole word is a known name (واشنطن, لبنان, بكين, وليد);
+- a conjunction or preposition followed by the article (والبيت, للكرملين) is a
+  clitic: Arabic words rarely start that way on their own;
+- otherwise the rest must be attested: a word of the same document (بوتين next to
+  وبوتين) or a known name (a gazetteer entry).
+
+Mentions with equal keys (the fully normalized, clitic-free name) form one
+entity; within a document a single-word person name joins the one multi-word
+person whose first or last word it is (ماسك joins إيلون ماسك).
+
+>>> choose_split("وبوتين", attested={"بوتين"}.__contains__, known_name=lambda k: False).stem
+'بوتين'
+>>> choose_split("واشنطن", attested=lambda k: True, known_name={"واشنطن"}.__contains__) is None
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .clitics import Split, proclitic_splits
+from .document import Entity, Mention
+from .gazetteer import Gazetteer, load_gazetteer
+from .normalize import match_key
+
+__all__ = ["SpanCandidate", "choose_split", "entity_id", "resolve"]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanCandidate:
+    """A recognized span in normalized text, before clitics are decided.
+
+    ``words`` are the normalized (surface) forms of its tokens,
+    ``norm_start``/``norm_end`` its offsets in the normalized text and
+    ``token_start``/``token_end`` its token indices in the document.
+    """
+
+    label: str
+    words: tuple[str, ...]
+    norm_start: int
+    norm_end: int
+    sentence: int
+    score: float | None
+    token_start: int
+    token_end: int
+
+
+def choose_split(
+    word: str, *, attested: Callable[[str], bool], known_name: Callable[[str], bool]
+) -> Split | None:
+    """The proclitic split of ``word`` to apply, or None to keep it whole."""
+    key = match_key(word)
+    if known_name(key):
+        return None
+    best: tuple[int, Split] | None = None
+    for split in proclitic_splits(key):
+        if split.stem.startswith("ال") and len(split.stem) > 4:
+            strength = 3 if attested(split.stem) else 2
+        elif attested(split.stem) or known_name(split.stem):
+            strength = 1
+        else:
+            continue
+        if best is None or strength > best[0]:
+            best = (strength, split)
+    return best[1] if best else None
+
+
+def entity_id(label: str, key: str) -> str:
+    """Stable id of the entity with ``label`` and canonical name key ``key``.
+
+    >>> entity_id("PERS", "بوتين")
+    'pers-5e4daeb5d1f7'
+    """
+    digest = hashlib.blake2b(f"{label}\t{key}".encode(), digest_size=6).hexdigest()
+    return f"{label.lower()}-{digest}"
+
+
+@dataclass
+class _Resolved:
+    candidate: SpanCandidate
+    norm_start: int  # after stripped clitics
+    surface: str  # clitic-free normalized form (article restored after ل)
+    key: str
+
+
+def _strip(candidate: SpanCandidate, split: Split | None) -> _Resolved:
+    text = " ".join(candidate.words)
+    if split is None:
+        return _Resolved(candidate, candidate.norm_start, text, match_key(text))
+    rest = text[split.length:]
+    written_stem = match_key(candidate.words[0])[split.length:]
+    surface = ("ا" + rest) if len(split.stem) > len(written_stem) else rest
+    return _Resolved(candidate, candidate.norm_start + split.length, surface, match_key(surface))
+
+
+def _group(resolved: list[_Resolved]) -> dict[tuple[str, str], list[_Resolved]]:
+    """Group by (label, key), then fold single-word persons into the one longer name they end or start."""
+    groups: dict[tuple[str, str], list[_Resolved]] = defaultdict(list)
+    for r in resolved:
+        groups[(r.candidate.label, r.key)].append(r)
+    long_names = [key for (label, key) in groups if label == "PERS" and " " in key]
+    for label, key in list(groups):
+        if label != "PERS" or " " in key:
+            continue
+        owners = [name for name in long_names if key in (name.split()[0], name.split()[-1])]
+        if len(owners) == 1:
+            groups[("PERS", owners[0])].extend(groups.pop((label, key)))
+    return groups
+
+
+def _canonical(members: list[_Resolved]) -> str:
+    """The most complete form (most words), then the most frequent, then the first seen."""
+    counts = Counter(m.surface for m in members)
+    order = {s: i for i, s in reversed(list(enumerate(m.surface for m in members)))}
+    return max(counts, key=lambda s: (len(s.split()), counts[s], -order[s]))
+
+
+def resolve(
+    candidates: Sequence[SpanCandidate],
+    *,
+    document_words: set[str],
+    to_original: Callable[[int, int], tuple[int, int]],
+    original_text: str,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[list[Mention], list[Entity]]:
+    """Decide clitics, build mentions with original offsets and group them into entities.
+
+    ``document_words`` holds the match keys of every word in the document;
+    ``to_original`` maps a normalized span to the original text.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    span_keys = {match_key(" ".join(c.words)) for c in candidates}
+
+    def attested(stem: str) -> bool:
+        return stem in document_words or stem in span_keys
+
+    resolved = [
+        _strip(c, choose_split(c.words[0], attested=attested, known_name=gazetteer.__contains__))
+        for c in candidates
+    ]
+    entities: list[Entity] = []
+    entity_of: dict[int, str] = {}
+    for (label, _), members in _group(resolved).items():
+        name = _canonical(members)
+        eid = entity_id(label, match_key(name))
+        aliases = tuple(sorted({m.surface for m in members} - {name}))
+        entities.append(Entity(eid, label, name, aliases, len(members)))
+        for m in members:
+            entity_of[id(m)] = eid
+    mentions = []
+    for r in resolved:
+        start, end = to_original(r.norm_start, r.candidate.norm_end)
+        mentions.append(Mention(original_text[start:end], start, end, r.candidate.label,
+                                r.candidate.sentence, entity_of[id(r)], r.candidate.score))
+    entities.sort(key=lambda e: (-e.mention_count, e.id))
+    return mentions, entities

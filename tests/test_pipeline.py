@@ -1,0 +1,82 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import arabic_entities as ae
+
+
+def test_mentions_point_into_the_original_text():
+    text = "التقى الرئيس الروسي فلاديمير بوتيـــن في موسكو بإيلون ماسك.\u200f"
+    doc = ae.extract(text)
+    assert doc.text == text
+    assert doc.mentions
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+    assert "بوتيـــن" in [m.text.split()[-1] for m in doc.mentions]
+
+
+def test_clitics_are_excluded_from_mentions():
+    doc = ae.extract("التقى ماسك في موسكو. وقال ماسك إن لقاءه وبوتين كان مفيدا، وأضاف بوتين أنه سعيد.")
+    texts = [m.text for m in doc.mentions]
+    assert "بوتين" in texts and "وبوتين" not in texts
+
+
+def test_tokens_and_sentences_have_original_offsets():
+    text = "قال ماسك: نعم.\nثم غادر"
+    doc = ae.extract(text)
+    assert [s.text for s in doc.sentences] == ["قال ماسك: نعم.", "ثم غادر"]
+    for t in doc.tokens:
+        assert text[t.start:t.end] == t.text
+        assert doc.sentences[t.sentence].start <= t.start < t.end <= doc.sentences[t.sentence].end
+
+
+def test_same_input_same_output_and_doc_ids():
+    text = "قال ترامب إن ماسك سيترأس اللجنة."
+    a, b = ae.extract(text), ae.extract(text)
+    assert a.to_dict() == b.to_dict()
+    assert a.id.startswith("doc-")
+    assert ae.extract(text, doc_id="x").id == "x"
+
+
+def test_empty_text_gives_an_empty_document():
+    for text in ("", "   \n "):
+        doc = ae.extract(text)
+        assert doc.tokens == doc.mentions == doc.entities == []
+
+
+def test_non_str_is_a_type_error():
+    with pytest.raises(TypeError, match="bytes"):
+        ae.extract(b"abc")
+    with pytest.raises(TypeError):
+        list(ae.extract_many([123]))
+
+
+def test_extract_many_keeps_order_and_ids():
+    docs = list(ae.extract_many([("a", "قال بوتين"), "قال ماسك", ("c", "")]))
+    assert [d.id for d in docs][0] == "a" and docs[2].id == "c"
+    assert docs[1].text == "قال ماسك"
+
+
+def test_pipeline_can_switch_propagation_off():
+    text = "قال الرئيس الروسي فلاديمير بوتين للصحفيين. بوتين غادر"
+    with_propagation = ae.load()(text)
+    without = ae.load(propagate=False)(text)
+    assert len(without.mentions) <= len(with_propagation.mentions)
+
+
+def test_document_serializes_to_json_and_dataframe():
+    doc = ae.extract("قال الرئيس الروسي فلاديمير بوتين في موسكو.")
+    assert '"بوتين' in doc.to_json() or "بوتين" in doc.to_json()
+    frame = doc.to_dataframe()
+    assert list(frame["text"]) == [m.text for m in doc.mentions]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("ماسك وبوتين ترامب.؟،\n\"ـً") + ["\u200f", "ﻻ", "ی", "إيلون "])).map("".join))
+def test_offsets_always_valid_and_mentions_disjoint(text):
+    doc = ae.extract(text)
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+        assert m.entity_id in {e.id for e in doc.entities}
+    spans = sorted((m.start, m.end) for m in doc.mentions)
+    for (a, b), (c, d) in zip(spans, spans[1:]):
+        assert b <= c

@@ -1,0 +1,41 @@
+"""The seed article: the people, places and links the library exists to find."""
+
+from pathlib import Path
+
+import pytest
+
+import arabic_entities as ae
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    path = next(SEEDS.glob("*.txt"))
+    return ae.extract(path.read_text(encoding="utf-8"), doc_id=path.name)
+
+
+def persons_named(doc, word):
+    return [e for e in doc.entities if e.label == "PERS" and word in e.name.split()]
+
+
+@pytest.mark.parametrize("surname", ["ماسك", "بوتين", "ترامب"])
+def test_musk_putin_trump_are_each_one_person(doc, surname):
+    found = persons_named(doc, surname)
+    assert len(found) == 1, [e.name for e in found]
+
+
+def test_cliticized_forms_join_the_entity(doc):
+    musk = persons_named(doc, "ماسك")[0]
+    texts = {m.text for m in doc.mentions if m.entity_id == musk.id}
+    assert "ماسك" in texts
+    assert not any(t.startswith(("لماسك", "وماسك")) for t in texts)
+
+
+def test_graph_links_musk_putin_and_trump(doc):
+    G = ae.cooccurrence_graph([doc])
+    ids = [persons_named(doc, s)[0].id for s in ("ماسك", "بوتين", "ترامب")]
+    for a, b in [(0, 1), (0, 2), (1, 2)]:
+        assert G.has_edge(ids[a], ids[b])
+        evidence = G.edges[ids[a], ids[b]]["evidence"]
+        assert evidence and all(e["doc"] == doc.id for e in evidence)
