@@ -1,9 +1,9 @@
 """arabic_entities: named people, organizations and places in Arabic news, and who appears with whom.
 
 >>> import arabic_entities as ae
->>> doc = ae.extract("التقى ماسك وبوتين في موسكو.")
->>> [e.name for e in doc.entities]
-['ماسك', 'بوتين', 'موسكو']
+>>> doc = ae.extract("وقال الملياردير إيلون ماسك إن الرئيس بوتين وافق على اللقاء في الكرملين.")
+>>> [(e.label, e.name) for e in doc.entities]
+[('PERS', 'إيلون ماسك'), ('PERS', 'بوتين'), ('ORG', 'الكرملين')]
 """
 
 from . import ner

@@ -1,9 +1,10 @@
 """Co-mention graphs: entities as nodes, shared sentences (or documents) as weighted edges.
 
 >>> import arabic_entities as ae
->>> G = ae.cooccurrence_graph([ae.extract("التقى ماسك وبوتين في موسكو.")])
+>>> doc = ae.extract("وقال الملياردير إيلون ماسك إن الرئيس بوتين وافق على اللقاء في الكرملين.")
+>>> G = ae.cooccurrence_graph([doc])
 >>> sorted(G.nodes[n]["name"] for n in G), G.number_of_edges()
-(['بوتين', 'ماسك', 'موسكو'], 3)
+(['إيلون ماسك', 'الكرملين', 'بوتين'], 3)
 """
 
 from __future__ import annotations

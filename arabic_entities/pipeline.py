@@ -1,7 +1,7 @@
 """The pipeline: normalize → tokenize → recognize → resolve, one Document per text.
 
 >>> nlp = load()
->>> doc = nlp("التقى ماسك وبوتين في موسكو.")
+>>> doc = nlp("قال ماسك إن بوتين وافق على اللقاء في موسكو.")
 >>> [(m.text, m.label) for m in doc.mentions]
 [('ماسك', 'PERS'), ('بوتين', 'PERS'), ('موسكو', 'LOC')]
 """

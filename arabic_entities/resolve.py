@@ -160,5 +160,8 @@ def resolve(
         start, end = to_original(r.norm_start, r.candidate.norm_end)
         mentions.append(Mention(original_text[start:end], start, end, r.candidate.label,
                                 r.candidate.sentence, entity_of[id(r)], r.candidate.score))
-    entities.sort(key=lambda e: (-e.mention_count, e.id))
+    first_seen = {}
+    for m in mentions:
+        first_seen.setdefault(m.entity_id, m.start)
+    entities.sort(key=lambda e: first_seen[e.id])
     return mentions, entities

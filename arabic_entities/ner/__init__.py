@@ -1,8 +1,8 @@
 """Named-entity recognizers: IOB2 labels over PERS/ORG/LOC/MISC, one per token.
 
 >>> rec = load("builtin")
->>> rec.predict([["ماسك", "وبوتين"]])
-[['B-PERS', 'B-PERS']]
+>>> rec.predict([["قال", "ماسك", "إن", "بوتين", "وافق"]])
+[['O', 'B-PERS', 'O', 'B-PERS', 'O']]
 """
 
 from __future__ import annotations

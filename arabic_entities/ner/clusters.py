@@ -5,50 +5,85 @@
 
 Every line of every ``*.txt.gz`` under the data folder is one document. It is
 split with :func:`arabic_entities.tokenize.tokenize` and each token is mapped to
-its :func:`~arabic_entities.ner.features.token_key`, so the clusters are keyed
-exactly as the CRF looks words up. The keyed sentences are held in memory (about
-30M tokens, a few GB) so tokenization runs once instead of once per epoch.
+its :func:`~arabic_entities.normalize.match_key`, so the clusters are keyed
+exactly as the CRF looks words up. The keyed sentences are held in memory (keys
+are interned: about 0.5 GB for 32M tokens), so tokenization runs once rather
+than once per Word2Vec pass.
 
-gensim Word2Vec learns skip-gram vectors: on a held-out check against the
-ANERcorp training tags, skip-gram neighbours of entity words shared their entity
-type more often than CBOW neighbours (CBOW trains about 3x faster). Then
-k-means runs at each size on the L2-normalized vectors of the most frequent
-keys, and cluster ids are renumbered in order of first appearance by frequency.
+Word2Vec is skip-gram. In a quick check (6M-token sample, 3 epochs), the 10
+nearest neighbours of ANERcorp-train words voted their entity type right more
+often with skip-gram than with CBOW (PERS .74/.73, LOC .61/.49, ORG .25/.16);
+CBOW trains about 3x faster. K-means then runs at each size on the L2-normalized
+vectors of the most frequent keys, and cluster ids are renumbered in order of
+first appearance by frequency (cluster 0 holds the most frequent key).
+MiniBatchKMeans is used rather than KMeans: its result does not depend on the
+number of OpenMP threads (KMeans sums per-thread partials in arrival order), it
+is several times faster, and its inertia is only about 2-3 % higher.
 
-The output is a gzipped TSV (``key c64 c256 ...``, most frequent key first,
-gzip mtime 0): clustering and writing are deterministic, so the same vectors give
-the same bytes. Word2Vec itself is only bit-reproducible with ``workers=1``
-(and the same corpus order, which is fixed by sorting the file names); with more
-worker threads the order of updates varies and so do the vectors and clusters,
-slightly. The default is ``workers=1``, reproducibility being worth the extra
-training time here (see ``--workers``).
+The output is a gzipped TSV (``key c64 c256 ...``, most frequent key first, ties
+by key), written with gzip mtime 0 and no file name. Word2Vec is bit-reproducible
+only with one worker thread (the corpus order is fixed by sorting file names;
+with more threads the order of updates varies, and so do vectors and clusters).
+The default is therefore ``workers=1``, which gives the same bytes on every run
+at about 1.7x the training time of ``workers=2`` (``--workers 2``: ~11 rather
+than ~18 minutes of training on the 32M-token corpus here).
 
-The raw vectors are saved in gensim's KeyedVectors format (``--vectors``) for
-later use, outside the package.
+The KeyedVectors are saved in gensim's own format (``--vectors``, outside the
+package) for later use by a neural tagger.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import io
 import logging
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..tokenize import tokenize
-from .features import token_key
+from ..normalize import match_key
 
 if TYPE_CHECKING:
     import numpy as np
     from gensim.models import KeyedVectors
 
-__all__ = ["build_clusters", "read_sentences", "train_vectors", "cluster_keys", "write_clusters"]
+__all__ = ["WordClusters", "load_clusters", "build_clusters", "read_sentences", "train_vectors",
+           "cluster_keys", "write_clusters"]
+
+CLUSTERS_PATH = Path(__file__).parent / "models" / "clusters.tsv.gz"
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WordClusters:
+    """Cluster ids and frequency rank of the words of the unlabeled corpus.
+
+    ``ids[key]`` is ``(rank, id at size 1, id at size 2, ...)`` with ``rank`` 1 for
+    the most frequent word; ``sizes`` names the cluster columns.
+    """
+
+    sizes: tuple[int, ...]
+    ids: dict[str, tuple[int, ...]]
+
+
+@functools.cache
+def load_clusters(path: str | Path = CLUSTERS_PATH) -> WordClusters:
+    """The cluster table at ``path`` (the shipped one by default), read once."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        header = next(f).rstrip("\n").split("\t")
+        sizes = tuple(int(column[1:]) for column in header[1:])
+        ids = {}
+        for rank, line in enumerate(f, 1):
+            key, *columns = line.rstrip("\n").split("\t")
+            ids[key] = (rank, *map(int, columns))
+    return WordClusters(sizes, ids)
 
 
 def iter_documents(corpus_dir: str | Path) -> Iterator[str]:
@@ -69,7 +104,7 @@ def keyed_sentences(text: str, cache: dict[str, str]) -> Iterator[list[str]]:
             token = text[span.start : span.end]
             key = cache.get(token)
             if key is None:
-                key = cache[token] = sys.intern(token_key(token))
+                key = cache[token] = sys.intern(match_key(token))
             if key:
                 keys.append(key)
             position += 1
@@ -117,16 +152,18 @@ def renumber(labels: np.ndarray) -> np.ndarray:
 
 def cluster_keys(matrix: np.ndarray, sizes: Sequence[int], *, seed: int) -> list[np.ndarray]:
     """K-means labels of the L2-normalized rows of ``matrix``, one array per size."""
-    from sklearn.cluster import KMeans
+    from sklearn.cluster import MiniBatchKMeans
     from sklearn.preprocessing import normalize
 
     unit = normalize(matrix)
     labels = []
     for size in sizes:
         started = time.perf_counter()
-        kmeans = KMeans(n_clusters=size, n_init=1, random_state=seed).fit(unit)
+        kmeans = MiniBatchKMeans(
+            n_clusters=size, batch_size=16_384, n_init=3, max_no_improvement=30, random_state=seed
+        ).fit(unit)
         labels.append(renumber(kmeans.labels_))
-        log.info("k-means %d: %d iterations, %.0fs", size, kmeans.n_iter_, time.perf_counter() - started)
+        log.info("k-means %d: inertia %.0f, %.0fs", size, kmeans.inertia_, time.perf_counter() - started)
     return labels
 
 

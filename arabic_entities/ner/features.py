@@ -12,12 +12,14 @@ describe the token itself (cached per word form) and its neighbours.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import regex
 
 from ..clitics import proclitic_splits, strip_article
 from ..gazetteer import load_gazetteer
 from ..normalize import match_key as token_key
+from .clusters import load_clusters
 
 __all__ = ["token_key", "sentence_features"]
 
@@ -43,13 +45,29 @@ def _shape(key: str) -> str:
     return "mixed"
 
 
+_RANK_BUCKETS = ((100, "top100"), (1_000, "top1k"), (10_000, "top10k"), (50_000, "top50k"))
+
+
+def _cluster_features(key: str, prefix: str) -> list[str]:
+    """Frequency bucket and cluster ids of ``key`` in the unlabeled news corpus."""
+    clusters = load_clusters()
+    entry = clusters.ids.get(key)
+    if entry is None:
+        return [f"{prefix}fq=oov"]
+    rank, *ids = entry
+    bucket = next((name for limit, name in _RANK_BUCKETS if rank <= limit), "rare")
+    return [f"{prefix}fq={bucket}", *(f"{prefix}{size}={i}" for size, i in zip(clusters.sizes, ids))]
+
+
 @functools.lru_cache(maxsize=200_000)
 def _own_features(token: str) -> tuple[str, ...]:
     """Features of a token on its own, independent of context."""
     key = token_key(token)
     shape = _shape(key)
     feats = [f"w={key}", f"shape={shape}", f"len={min(len(key), 8)}"]
+    feats.extend(_cluster_features(key, "c"))
     if shape == "ar":
+        clusters = load_clusters()
         gazetteer = load_gazetteer()
         feats.extend(f"gz={label}" for label in sorted(gazetteer.labels(key)))
         feats.extend(f"gzp={label}" for label in sorted(gazetteer.part_labels(key)))
@@ -59,6 +77,9 @@ def _own_features(token: str) -> tuple[str, ...]:
         feats.extend(f"stem={s}" for s in sorted(stems))
         stem_labels = {label for s in stems for label in gazetteer.labels(s) | gazetteer.part_labels(s)}
         feats.extend(f"gzstem={label}" for label in sorted(stem_labels))
+        known_stems = [s for s in stems if s in clusters.ids]
+        if known_stems:
+            feats.extend(_cluster_features(min(known_stems, key=lambda s: clusters.ids[s][0]), "sc"))
         feats.extend(f"stem-al={strip_article(s)}" for s in sorted(stems) if s.startswith("ال"))
         for n in (1, 2, 3):
             if len(key) > n:
@@ -67,14 +88,6 @@ def _own_features(token: str) -> tuple[str, ...]:
     elif shape == "latin" and token[:1].isupper():
         feats.append("cap")
     return tuple(feats)
-
-
-def _context_word(tokens: list[str], i: int) -> str:
-    if i < 0:
-        return "<s>"
-    if i >= len(tokens):
-        return "</s>"
-    return token_key(tokens[i])
 
 
 def _first_word_forms(key: str) -> list[str]:
@@ -102,21 +115,42 @@ def _gazetteer_spans(keys: list[str]) -> list[list[str]]:
     return marks
 
 
-def sentence_features(tokens: list[str]) -> list[list[str]]:
-    """One feature list per token of a sentence (tokens may be raw or normalized)."""
-    result = []
+#: Features that name the word itself; hidden when training on "unseen" copies.
+_IDENTITY = ("w=", "stem=", "stem-al=")
+_UNKNOWN = "<unk>"
+#: Features of a word that its neighbours see too.
+_NEIGHBOUR = ("shape=", "c256=", "c1024=", "sc256=", "sc1024=")
+
+
+def sentence_features(tokens: Sequence[str], *, hidden: Sequence[bool] | None = None) -> list[list[str]]:
+    """One feature list per token of a sentence (tokens may be raw or normalized).
+
+    ``hidden[i]`` drops what names token ``i`` itself (its form and stems, also
+    as a neighbour), keeping shape, affixes, gazetteer and context: training on
+    such copies teaches the tagger to recognize names it has never seen.
+    """
     n = len(tokens)
-    spans = _gazetteer_spans([token_key(t) for t in tokens])
-    for i, token in enumerate(tokens):
-        feats = ["bias", *_own_features(token), *spans[i]]
+    hidden = hidden or [False] * n
+    keys = [token_key(t) for t in tokens]
+    spans = _gazetteer_spans(keys)
+    own = [
+        [f for f in _own_features(t) if not f.startswith(_IDENTITY)] if hide else list(_own_features(t))
+        for t, hide in zip(tokens, hidden)
+    ]
+    shown = [_UNKNOWN if hide else key for key, hide in zip(keys, hidden)]
+
+    def word(j: int) -> str:
+        return "<s>" if j < 0 else "</s>" if j >= n else shown[j]
+
+    result = []
+    for i in range(n):
+        feats = ["bias", *own[i], *spans[i]]
         for offset in (-2, -1, 1, 2):
             j = i + offset
+            feats.append(f"{offset:+d}:w={word(j)}")
             if 0 <= j < n:
-                feats.extend(f"{offset:+d}:{f}" for f in _own_features(tokens[j])[:2])
-            else:
-                feats.append(f"{offset:+d}:w={_context_word(tokens, j)}")
-        prev_w, next_w = _context_word(tokens, i - 1), _context_word(tokens, i + 1)
-        feats.append(f"-1|0={prev_w}|{token_key(token)}")
-        feats.append(f"0|+1={token_key(token)}|{next_w}")
+                feats.extend(f"{offset:+d}:{f}" for f in own[j] if f.startswith(_NEIGHBOUR))
+        feats.append(f"-1|0={word(i - 1)}|{word(i)}")
+        feats.append(f"0|+1={word(i)}|{word(i + 1)}")
         result.append(feats)
     return result

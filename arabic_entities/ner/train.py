@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import time
 from dataclasses import dataclass
@@ -33,6 +34,10 @@ class TrainingConfig:
     c2: float = 0.01
     max_iterations: int = 300
     min_feature_freq: int = 1
+    #: Probability of hiding each entity word in the extra "unseen names" copy of a
+    #: sentence (0 adds no copies); see ``sentence_features(hidden=...)``.
+    hide_entities: float = 0.5
+    seed: int = 1
 
 
 def split_dev(sentences: list[Sentence], fraction: float) -> tuple[list[Sentence], list[Sentence]]:
@@ -51,8 +56,12 @@ def train_crf(
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
+    rng = random.Random(config.seed)
     for tokens, tags in sentences:
         trainer.append(sentence_features(tokens), tags)
+        if config.hide_entities > 0 and any(tag != "O" for tag in tags):
+            hidden = [tag != "O" and rng.random() < config.hide_entities for tag in tags]
+            trainer.append(sentence_features(tokens, hidden=hidden), tags)
     trainer.set_params({
         "c1": config.c1,
         "c2": config.c2,
@@ -83,11 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=TrainingConfig.c2)
     parser.add_argument("--max-iterations", type=int, default=TrainingConfig.max_iterations)
     parser.add_argument("--min-feature-freq", type=int, default=TrainingConfig.min_feature_freq)
+    parser.add_argument("--hide-entities", type=float, default=TrainingConfig.hide_entities)
     args = parser.parse_args(argv)
 
     sentences = read_conll(args.train)[: args.limit]
     train, dev = split_dev(sentences, args.dev_fraction)
-    config = TrainingConfig(args.c1, args.c2, args.max_iterations, args.min_feature_freq)
+    config = TrainingConfig(args.c1, args.c2, args.max_iterations, args.min_feature_freq, args.hide_entities)
     started = time.perf_counter()
     train_crf(train, args.output, config=config)
     elapsed = time.perf_counter() - started
