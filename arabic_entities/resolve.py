@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from .clitics import Split, proclitic_splits
 from .document import Entity, Mention
 from .gazetteer import Gazetteer, load_gazetteer
+from .ner.clusters import load_clusters
 from .normalize import match_key
 
 __all__ = ["SpanCandidate", "choose_split", "entity_id", "resolve"]
@@ -54,23 +55,49 @@ class SpanCandidate:
 
 
 def choose_split(
-    word: str, *, attested: Callable[[str], bool], known_name: Callable[[str], bool]
+    word: str,
+    *,
+    attested: Callable[[str], bool],
+    known_name: Callable[[str], bool],
+    word_rank: Callable[[str], int | None] = lambda key: None,
 ) -> Split | None:
-    """The proclitic split of ``word`` to apply, or None to keep it whole."""
+    """The proclitic split of ``word`` to apply, or None to keep it whole.
+
+    Evidence for a stem, strongest first: it occurs in the same document
+    (``attested``); it starts with the article; it is a known name or a frequent
+    word (``word_rank``: rank in a news corpus, 1 = most frequent) clearly more
+    frequent than the whole word.
+    """
     key = match_key(word)
     if known_name(key):
         return None
     best: tuple[int, Split] | None = None
     for split in proclitic_splits(key):
-        if split.stem.startswith("ال") and len(split.stem) > 4:
-            strength = 3 if attested(split.stem) else 2
-        elif attested(split.stem) or known_name(split.stem):
+        if attested(split.stem):
+            strength = 3
+        elif split.stem.startswith("ال") and len(split.stem) > 4:
+            strength = 2
+        elif known_name(split.stem) or _clearly_more_frequent(split.stem, key, word_rank):
             strength = 1
         else:
             continue
         if best is None or strength > best[0]:
             best = (strength, split)
     return best[1] if best else None
+
+
+#: A stem counts as a frequent word up to this rank.
+FREQUENT_RANK = 50_000
+#: ... when the whole word is at least this many times rarer (ranks ~ 1/frequency).
+RARER_BY = 3
+
+
+def _clearly_more_frequent(stem: str, whole: str, word_rank: Callable[[str], int | None]) -> bool:
+    stem_rank = word_rank(stem)
+    if stem_rank is None or stem_rank > FREQUENT_RANK:
+        return False
+    whole_rank = word_rank(whole)
+    return whole_rank is None or whole_rank > RARER_BY * stem_rank
 
 
 def entity_id(label: str, key: str) -> str:
@@ -102,10 +129,22 @@ def _strip(candidate: SpanCandidate, split: Split | None) -> _Resolved:
 
 
 def _group(resolved: list[_Resolved]) -> dict[tuple[str, str], list[_Resolved]]:
-    """Group by (label, key), then fold single-word persons into the one longer name they end or start."""
-    groups: dict[tuple[str, str], list[_Resolved]] = defaultdict(list)
+    """Group mentions by key under one label, then fold single-word persons into
+    the one longer name they start or end.
+
+    A key recognized with different labels in one document takes the label with
+    the highest total score (one sense per discourse).
+    """
+    by_key: dict[str, list[_Resolved]] = defaultdict(list)
     for r in resolved:
-        groups[(r.candidate.label, r.key)].append(r)
+        by_key[r.key].append(r)
+    groups: dict[tuple[str, str], list[_Resolved]] = {}
+    for key, members in by_key.items():
+        votes: Counter[str] = Counter()
+        for m in members:
+            votes[m.candidate.label] += 1.0 if m.candidate.score is None else m.candidate.score
+        label = max(sorted(votes), key=votes.__getitem__)
+        groups[(label, key)] = members
     long_names = [key for (label, key) in groups if label == "PERS" and " " in key]
     for label, key in list(groups):
         if label != "PERS" or " " in key:
@@ -142,24 +181,32 @@ def resolve(
     def attested(stem: str) -> bool:
         return stem in document_words or stem in span_keys
 
+    ranks = load_clusters().ids
+
+    def word_rank(key: str) -> int | None:
+        entry = ranks.get(key)
+        return entry[0] if entry else None
+
     resolved = [
-        _strip(c, choose_split(c.words[0], attested=attested, known_name=gazetteer.__contains__))
+        _strip(c, choose_split(c.words[0], attested=attested, known_name=gazetteer.__contains__,
+                               word_rank=word_rank))
         for c in candidates
     ]
     entities: list[Entity] = []
-    entity_of: dict[int, str] = {}
+    entity_of: dict[int, Entity] = {}
     for (label, _), members in _group(resolved).items():
         name = _canonical(members)
-        eid = entity_id(label, match_key(name))
         aliases = tuple(sorted({m.surface for m in members} - {name}))
-        entities.append(Entity(eid, label, name, aliases, len(members)))
+        entity = Entity(entity_id(label, match_key(name)), label, name, aliases, len(members))
+        entities.append(entity)
         for m in members:
-            entity_of[id(m)] = eid
+            entity_of[id(m)] = entity
     mentions = []
     for r in resolved:
         start, end = to_original(r.norm_start, r.candidate.norm_end)
-        mentions.append(Mention(original_text[start:end], start, end, r.candidate.label,
-                                r.candidate.sentence, entity_of[id(r)], r.candidate.score))
+        entity = entity_of[id(r)]
+        mentions.append(Mention(original_text[start:end], start, end, entity.label,
+                                r.candidate.sentence, entity.id, r.candidate.score))
     first_seen = {}
     for m in mentions:
         first_seen.setdefault(m.entity_id, m.start)

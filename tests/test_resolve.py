@@ -65,3 +65,24 @@ def test_two_people_sharing_a_surname_are_not_merged_with_it():
     _, entities = resolve(candidates, document_words=set(), to_original=lambda a, b: (a, b),
                           original_text=text)
     assert len(entities) == 3
+
+
+def test_a_frequent_word_is_evidence_unless_the_whole_word_is_as_frequent():
+    ranks = {"وكاله": 704, "ووكاله": 21748, "مال": 9017, "كمال": 933}.get
+    assert choose_split("ووكالة", attested=lambda k: False, known_name=lambda k: False,
+                        word_rank=ranks).stem == "وكاله"
+    assert choose_split("كمال", attested=lambda k: False, known_name=lambda k: False,
+                        word_rank=ranks) is None
+
+
+def test_one_label_per_name_in_a_document():
+    text = "إكس ثم إكس ثم إكس"
+    candidates = [
+        SpanCandidate("ORG", ("إكس",), 0, 3, 0, 0.9, 0, 1),
+        SpanCandidate("PERS", ("إكس",), 7, 10, 0, 0.6, 2, 3),
+        SpanCandidate("ORG", ("إكس",), 14, 17, 0, 0.5, 4, 5),
+    ]
+    mentions, entities = resolve(candidates, document_words=set(), to_original=lambda a, b: (a, b),
+                                 original_text=text)
+    assert [e.label for e in entities] == ["ORG"]
+    assert {m.label for m in mentions} == {"ORG"}
