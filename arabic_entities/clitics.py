@@ -11,6 +11,7 @@ one needs evidence and happens in :mod:`arabic_entities.resolve`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 __all__ = ["Split", "proclitic_splits", "strip_article"]
@@ -36,7 +37,8 @@ class Split:
     length: int
 
 
-def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> list[Split]:
+@functools.lru_cache(maxsize=100_000)
+def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> tuple[Split, ...]:
     """All conjunction/preposition splits of ``word`` with a stem of ``min_stem`` letters or more.
 
     The word is expected in normalized form (alef variants folded to ا). The
@@ -55,7 +57,7 @@ def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> list[Split]:
                 splits.append(Split(prefix + "ل", rest[1:], len(prefix) + 1))
             elif len(rest) >= min_stem:
                 splits.append(Split(prefix, rest, len(prefix)))
-    return splits
+    return tuple(splits)
 
 
 def strip_article(word: str) -> str:

@@ -26,12 +26,14 @@ class Gazetteer:
     """Known names by match key (see :func:`arabic_entities.normalize.match_key`).
 
     ``names`` maps a whole name to its labels; ``parts`` maps a word to the labels
-    of the multi-word names it occurs in.
+    of the multi-word names it occurs in; ``first_words`` holds the first words of
+    the multi-word names.
     """
 
     names: dict[str, frozenset[str]]
     parts: dict[str, frozenset[str]]
     max_words: int
+    first_words: frozenset[str]
 
     def labels(self, key: str) -> frozenset[str]:
         """Labels of the whole name ``key`` (empty when unknown)."""
@@ -49,6 +51,7 @@ def _read(path: Path) -> Gazetteer:
     names: dict[str, set[str]] = defaultdict(set)
     parts: dict[str, set[str]] = defaultdict(set)
     max_words = 1
+    first_words = set()
     with gzip.open(path, "rt", encoding="utf-8") as f:
         next(f)  # header
         for line in f:
@@ -57,12 +60,14 @@ def _read(path: Path) -> Gazetteer:
             words = key.split()
             if len(words) > 1:
                 max_words = max(max_words, len(words))
+                first_words.add(words[0])
                 for word in words:
                     parts[word].add(label)
     return Gazetteer(
         {k: frozenset(v) for k, v in names.items()},
         {k: frozenset(v) for k, v in parts.items()},
         max_words,
+        frozenset(first_words),
     )
 
 

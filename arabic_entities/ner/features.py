@@ -90,8 +90,9 @@ def _own_features(token: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-def _first_word_forms(key: str) -> list[str]:
-    return [key, *(s.stem for s in proclitic_splits(key))]
+@functools.lru_cache(maxsize=100_000)
+def _first_word_forms(key: str) -> tuple[str, ...]:
+    return (key, *(s.stem for s in proclitic_splits(key)))
 
 
 def _gazetteer_spans(keys: list[str]) -> list[list[str]]:
@@ -101,11 +102,14 @@ def _gazetteer_spans(keys: list[str]) -> list[list[str]]:
     """
     gazetteer = load_gazetteer()
     marks: list[list[str]] = [[] for _ in keys]
-    for i in range(len(keys)):
+    for i in range(len(keys) - 1):
+        firsts = [f for f in _first_word_forms(keys[i]) if f in gazetteer.first_words]
+        if not firsts:
+            continue
         for n in range(min(_MAX_SPAN, len(keys) - i), 1, -1):
             rest = " ".join(keys[i + 1 : i + n])
             labels = set()
-            for first in _first_word_forms(keys[i]):
+            for first in firsts:
                 labels |= gazetteer.labels(f"{first} {rest}")
             if labels:
                 for label in sorted(labels):
@@ -120,6 +124,11 @@ _IDENTITY = ("w=", "stem=", "stem-al=")
 _UNKNOWN = "<unk>"
 #: Features of a word that its neighbours see too.
 _NEIGHBOUR = ("shape=", "c256=", "c1024=", "sc256=", "sc1024=")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _as_neighbour(token: str, offset: int) -> tuple[str, ...]:
+    return tuple(f"{offset:+d}:{f}" for f in _own_features(token) if f.startswith(_NEIGHBOUR))
 
 
 def sentence_features(tokens: Sequence[str], *, hidden: Sequence[bool] | None = None) -> list[list[str]]:
@@ -149,7 +158,7 @@ def sentence_features(tokens: Sequence[str], *, hidden: Sequence[bool] | None = 
             j = i + offset
             feats.append(f"{offset:+d}:w={word(j)}")
             if 0 <= j < n:
-                feats.extend(f"{offset:+d}:{f}" for f in own[j] if f.startswith(_NEIGHBOUR))
+                feats.extend(_as_neighbour(tokens[j], offset))
         feats.append(f"-1|0={word(i - 1)}|{word(i)}")
         feats.append(f"0|+1={word(i)}|{word(i + 1)}")
         result.append(feats)
