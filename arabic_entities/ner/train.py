@@ -30,7 +30,7 @@ Sentence = tuple[list[str], list[str]]
 class TrainingConfig:
     """CRF hyper-parameters (L-BFGS with elastic-net regularization)."""
 
-    c1: float = 0.05
+    c1: float = 0.02
     c2: float = 0.01
     max_iterations: int = 300
     min_feature_freq: int = 1
