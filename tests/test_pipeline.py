@@ -80,3 +80,20 @@ def test_offsets_always_valid_and_mentions_disjoint(text):
     spans = sorted((m.start, m.end) for m in doc.mentions)
     for (a, b), (c, d) in zip(spans, spans[1:]):
         assert b <= c
+
+
+def test_worker_processes_give_the_same_documents_in_order():
+    texts = [("a", "قال ماسك إن بوتين وافق."), ("b", "زار ترامب واشنطن."), ("c", "")]
+    serial = [d.to_dict() for d in ae.extract_many(texts)]
+    parallel = [d.to_dict() for d in ae.extract_many(texts, n_process=2, batch_size=1)]
+    assert parallel == serial
+    with pytest.raises(ValueError):
+        list(ae.extract_many(texts, n_process=0))
+
+
+def test_entity_lookup_by_id():
+    doc = ae.extract("قال ماسك إن بوتين وافق.")
+    entity = doc.entities[0]
+    assert doc.entity(entity.id) is entity
+    with pytest.raises(KeyError):
+        doc.entity("missing")

@@ -18,10 +18,10 @@ import regex
 
 from ..clitics import proclitic_splits, strip_article
 from ..gazetteer import load_gazetteer
-from ..normalize import match_key as token_key
+from ..normalize import match_key
 from .clusters import load_clusters
 
-__all__ = ["token_key", "sentence_features"]
+__all__ = ["sentence_features"]
 
 _ARABIC = regex.compile(r"^\p{Arabic}+$")
 _LATIN = regex.compile(r"^\p{Latin}+$")
@@ -62,7 +62,7 @@ def _cluster_features(key: str, prefix: str) -> list[str]:
 @functools.lru_cache(maxsize=200_000)
 def _own_features(token: str) -> tuple[str, ...]:
     """Features of a token on its own, independent of context."""
-    key = token_key(token)
+    key = match_key(token)
     shape = _shape(key)
     feats = [f"w={key}", f"shape={shape}", f"len={min(len(key), 8)}"]
     feats.extend(_cluster_features(key, "c"))
@@ -140,7 +140,7 @@ def sentence_features(tokens: Sequence[str], *, hidden: Sequence[bool] | None = 
     """
     n = len(tokens)
     hidden = hidden or [False] * n
-    keys = [token_key(t) for t in tokens]
+    keys = [match_key(t) for t in tokens]
     spans = _gazetteer_spans(keys)
     own = [
         [f for f in _own_features(t) if not f.startswith(_IDENTITY)] if hide else list(_own_features(t))
