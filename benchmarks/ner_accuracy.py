@@ -1,14 +1,21 @@
-"""Span-level accuracy and tagging speed of the built-in recognizer on ANERcorp's test split.
+"""Span-level accuracy and tagging speed of a recognizer on the evaluation sets.
 
-    python benchmarks/ner_accuracy.py [--test PATH] [--model builtin|PATH.crfsuite]
+    python benchmarks/ner_accuracy.py [--model builtin|PATH.crfsuite]
 
-Prints conlleval-style precision, recall and F1 per type and micro-averaged, for
-the recognizer and for a baseline measured in the same run: the classic CoNLL
-baseline that tags each word with its most frequent label in the training file
-(or O when unseen). Speed is tokens per second of ``predict`` on the whole test
-split, one process, after loading; the ratio is against that baseline. The whole
-``ae.extract`` pipeline (normalization, tokenization, recognition, clitics,
-propagation, entities) is timed on the same text cut into documents of 20 sentences.
+Sets (each scored only if its file exists):
+
+- ANERcorp, CAMeL test split: PERS, ORG, LOC, MISC.
+- Wojood sample, test part: its types mapped to ours (PERS, ORG; GPE and LOC -> LOC; every
+  other type -> O); scored on PERS, ORG and LOC only (predicted MISC is dropped).
+- ``benchmarks/data/recent_news.conll``: news sentences of 2022-2026 composed and annotated by
+  this project (PERS, ORG, LOC, MISC).
+
+Prints conlleval-style precision, recall and F1 per type and micro-averaged, for the
+recognizer and, on ANERcorp, for a baseline measured in the same run: the classic CoNLL
+baseline that tags each word with its most frequent label in the training file. Speed is
+tokens per second of ``predict`` on the whole ANERcorp test split, one process, after
+loading; the whole ``ae.extract`` pipeline (normalization, tokenization, recognition,
+clitics, propagation, entities) is timed on the same text cut into documents of 20 sentences.
 """
 
 from __future__ import annotations
@@ -22,7 +29,12 @@ import arabic_entities as ae
 from arabic_entities.ner.conll import read_conll
 from arabic_entities.ner.evaluate import evaluate
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ner" / "anercorp" / "camel_split_reconstructed"
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared" / "data" / "ner"
+ANERCORP = SHARED / "anercorp" / "camel_split_reconstructed"
+WOJOOD_TEST = SHARED / "wojood_sample" / "conll_flat" / "test.txt"
+RECENT_NEWS = HERE / "data" / "recent_news.conll"
+WOJOOD_TYPES = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 
 
 class MostFrequentLabel:
@@ -46,44 +58,64 @@ class MostFrequentLabel:
         return result
 
 
+def keep_types(tags: list[str], mapping: dict[str, str]) -> list[str]:
+    """Tags with types renamed by ``mapping``; types it lacks become O."""
+    kept = []
+    for tag in tags:
+        prefix, _, kind = tag.partition("-")
+        kept.append(f"{prefix}-{mapping[kind]}" if kind in mapping else "O")
+    return kept
+
+
 def timed(recognizer, sentences):
     started = time.perf_counter()
     predicted = recognizer.predict(sentences)
     return predicted, time.perf_counter() - started
 
 
+def report(title: str, gold, predicted) -> None:
+    n_tokens = sum(map(len, gold))
+    print(f"\n== {title} ({len(gold)} sentences, {n_tokens} tokens)")
+    print(evaluate(gold, predicted).table())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--train", type=Path, default=DATA / "train.txt", help="for the baseline only")
-    parser.add_argument("--test", type=Path, default=DATA / "test.txt")
     parser.add_argument("--model", default="builtin", help="'builtin' or a .crfsuite file")
     args = parser.parse_args()
 
-    test = read_conll(args.test)
-    tokens = [t for t, _ in test]
-    gold = [g for _, g in test]
-    n_tokens = sum(map(len, tokens))
-
-    baseline = MostFrequentLabel(read_conll(args.train))
     started = time.perf_counter()
     recognizer = ae.ner.load(args.model)
     recognizer.predict([["تحميل"]])
-    load_seconds = time.perf_counter() - started
+    print(f"recognizer: {args.model} (loaded in {time.perf_counter() - started:.2f}s)")
 
+    test = read_conll(ANERCORP / "test.txt")
+    tokens = [t for t, _ in test]
+    gold = [g for _, g in test]
+    n_tokens = sum(map(len, tokens))
+    baseline = MostFrequentLabel(read_conll(ANERCORP / "train.txt"))
     base_pred, base_seconds = timed(baseline, tokens)
     pred, seconds = timed(recognizer, tokens)
+    report("ANERcorp test: most-frequent-label baseline", gold, base_pred)
+    report("ANERcorp test: recognizer", gold, pred)
+
+    if WOJOOD_TEST.exists():
+        wojood = read_conll(WOJOOD_TEST)
+        ours = {k: k for k in ("PERS", "ORG", "LOC")}
+        gold_w = [keep_types(g, WOJOOD_TYPES) for _, g in wojood]
+        pred_w = [keep_types(p, ours) for p in recognizer.predict([t for t, _ in wojood])]
+        report("Wojood sample test (PERS, ORG, LOC = GPE + LOC)", gold_w, pred_w)
+    if RECENT_NEWS.exists():
+        recent = read_conll(RECENT_NEWS)
+        report("recent news 2022-2026 (project-annotated)", [g for _, g in recent],
+               recognizer.predict([t for t, _ in recent]))
+
     documents = [" ".join(" ".join(t) for t in tokens[i : i + 20]) for i in range(0, len(tokens), 20)]
     started = time.perf_counter()
     pipeline_tokens = sum(len(doc.tokens) for doc in ae.load(args.model).pipe(documents))
     pipeline_seconds = time.perf_counter() - started
-
-    print(f"test split: {args.test} ({len(test)} sentences, {n_tokens} tokens)\n")
-    print("most-frequent-label baseline")
-    print(evaluate(gold, base_pred).table())
-    print(f"\nrecognizer: {args.model} (loaded in {load_seconds:.2f}s)")
-    print(evaluate(gold, pred).table())
-    print(f"\nspeed: recognizer {n_tokens / seconds:,.0f} tokens/s; baseline {n_tokens / base_seconds:,.0f} tokens/s;"
-          f" ratio recognizer/baseline {base_seconds / seconds:.3f}")
+    print(f"\nspeed on ANERcorp test ({n_tokens} tokens): recognizer {n_tokens / seconds:,.0f} tokens/s;"
+          f" baseline {n_tokens / base_seconds:,.0f} tokens/s; ratio recognizer/baseline {base_seconds / seconds:.3f}")
     print(f"pipeline: ae.extract {pipeline_tokens / pipeline_seconds:,.0f} tokens/s"
           f" ({len(documents)} documents, {pipeline_tokens} tokens)")
 
