@@ -9,9 +9,12 @@ proclitics allowed on the first word (لماسك, وترامب).
 
 >>> from arabic_entities.resolve import SpanCandidate
 >>> words = ["قال", "إيلون", "ماسك", "إن", "لماسك", "رأيا"]
+>>> starts = [0, 4, 10, 15, 18, 24]
 >>> found = SpanCandidate("PERS", ("إيلون", "ماسك"), 4, 14, 0, 0.9, 1, 3)
->>> [(c.words, c.token_start) for c in propagate(words, [found])]
-[(('لماسك',), 4)]
+>>> [(c.words, c.norm_start, c.score) for c in propagate(
+...     words, [found], norm_starts=starts, norm_ends=[s + len(w) for s, w in zip(starts, words)],
+...     sentences=[0] * 6)]
+[(('لماسك',), 18, 0.9)]
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ MIN_SOURCE_SCORE = 0.5
 MIN_WORD_LENGTH = 3
 
 
+def _better(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
 def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tuple[str, float | None]]:
     """Word-key patterns to their majority label and their best source's score."""
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
@@ -47,10 +54,7 @@ def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tupl
             votes[(keys[0],)]["PERS"] += 1
             votes[(keys[-1],)]["PERS"] += 1
         for pattern in patterns:
-            if c.score is None or best.get(pattern) is None:
-                best[pattern] = c.score
-            else:
-                best[pattern] = max(best[pattern], c.score)
+            best[pattern] = _better(best.get(pattern), c.score)
     return {
         pattern: (counts.most_common(1)[0][0], best[pattern])
         for pattern, counts in votes.items()
@@ -62,24 +66,16 @@ def propagate(
     words: Sequence[str],
     candidates: Sequence[SpanCandidate],
     *,
-    norm_starts: Sequence[int] | None = None,
-    norm_ends: Sequence[int] | None = None,
-    sentences: Sequence[int] | None = None,
+    norm_starts: Sequence[int],
+    norm_ends: Sequence[int],
+    sentences: Sequence[int],
 ) -> list[SpanCandidate]:
     """New candidates where known patterns recur among words no candidate covers.
 
-    ``words`` are the document's token forms; ``norm_starts``/``norm_ends`` their
-    offsets in the normalized text and ``sentences`` their sentence indices
-    (when omitted, offsets are counted as if words were joined by one space and
-    everything is sentence 0).
+    ``words`` are the document's token forms, ``norm_starts``/``norm_ends`` their
+    offsets in the normalized text and ``sentences`` their sentence indices; a
+    match never crosses a sentence end.
     """
-    if norm_starts is None or norm_ends is None:
-        norm_starts, norm_ends, position = [], [], 0
-        for w in words:
-            norm_starts.append(position)
-            norm_ends.append(position + len(w))
-            position += len(w) + 1
-    sentences = sentences if sentences is not None else [0] * len(words)
     patterns = _patterns(candidates)
     if not patterns:
         return []
