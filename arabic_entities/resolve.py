@@ -30,7 +30,7 @@ from .clitics import Split, proclitic_splits
 from .document import Entity, Mention
 from .gazetteer import Gazetteer, load_gazetteer
 from .ner.clusters import load_clusters
-from .normalize import match_key
+from .normalize import FULL, match_key, normalize_with_offsets
 
 __all__ = ["SpanCandidate", "choose_split", "entity_id", "resolve"]
 
@@ -122,10 +122,13 @@ def _strip(candidate: SpanCandidate, split: Split | None) -> _Resolved:
     text = " ".join(candidate.words)
     if split is None:
         return _Resolved(candidate, candidate.norm_start, text, match_key(text))
-    rest = text[split.length:]
-    written_stem = match_key(candidate.words[0])[split.length:]
+    # the clitics' length in the key, measured again in the word as the pipeline normalized it
+    keyed = normalize_with_offsets(candidate.words[0], FULL)
+    cut = keyed.starts[split.length]
+    rest = text[cut:]
+    written_stem = keyed.text[split.length:]
     surface = ("ا" + rest) if len(split.stem) > len(written_stem) else rest
-    return _Resolved(candidate, candidate.norm_start + split.length, surface, match_key(surface))
+    return _Resolved(candidate, candidate.norm_start + cut, surface, match_key(surface))
 
 
 def _group(resolved: list[_Resolved]) -> dict[tuple[str, str], list[_Resolved]]:

@@ -97,3 +97,14 @@ def test_entity_lookup_by_id():
     assert doc.entity(entity.id) is entity
     with pytest.raises(KeyError):
         doc.entity("missing")
+
+
+def test_clitics_are_cut_right_when_diacritics_are_kept():
+    from arabic_entities.normalize import NormalizeOptions
+
+    nlp = ae.load(normalization=NormalizeOptions(alef=False, alef_maksura=False, teh_marbuta=False,
+                                                 diacritics=False))
+    text = "قال بوتين إن اللقاء مفيد. وَبوتين سعيد."
+    doc = nlp(text)
+    putin = [m for m in doc.mentions if m.label == "PERS" and m.text == "بوتين"]
+    assert [m.start for m in putin] == [text.index("بوتين"), text.index("وَبوتين") + 2]
