@@ -15,16 +15,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, fields
+from types import SimpleNamespace
 
 import regex
-from camel_tools.utils.charmap import CharMapper
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
 
 __all__ = ["NormalizeOptions", "NormalizedText", "match_key", "normalize", "normalize_with_offsets"]
 
@@ -47,7 +40,22 @@ _TATWEEL = {0x0640: None}
 _FARSI = {0x06CC: "ي", 0x06D0: "ي", 0x06A9: "ك", 0x06AA: "ك", 0x06C0: "ه", 0x06C1: "ه",
           0x06D5: "ه"}
 _DIGITS = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}}
-_ARCLEAN = CharMapper.builtin_mapper("arclean")
+
+
+@functools.cache
+def _camel():
+    """camel-tools' normalizers, imported on first use (their charsets take ~0.5 s to build)."""
+    from camel_tools.utils import dediac, normalize
+    from camel_tools.utils.charmap import CharMapper
+
+    return SimpleNamespace(
+        unicode=normalize.normalize_unicode,
+        arclean=CharMapper.builtin_mapper("arclean"),
+        dediac=dediac.dediac_ar,
+        alef=normalize.normalize_alef_ar,
+        alef_maksura=normalize.normalize_alef_maksura_ar,
+        teh_marbuta=normalize.normalize_teh_marbuta_ar,
+    )
 
 
 @dataclass(frozen=True)
@@ -89,27 +97,28 @@ def _options(options: NormalizeOptions | None, overrides: dict[str, bool]) -> No
 
 @functools.lru_cache(maxsize=65536)
 def _normalize_cluster(cluster: str, options: NormalizeOptions) -> str:
+    camel = _camel()
     s = cluster
     if options.invisible:
         s = s.translate(_INVISIBLE)
     if options.unicode:
-        s = normalize_unicode(s)
+        s = camel.unicode(s)
     if options.arclean:
-        s = _ARCLEAN(s)
+        s = camel.arclean(s)
     if options.tatweel:
         s = s.translate(_TATWEEL)
     if options.diacritics:
-        s = dediac_ar(s).translate(_EXTRA_MARKS)
+        s = camel.dediac(s).translate(_EXTRA_MARKS)
     if options.farsi:
         s = s.translate(_FARSI)
     if options.digits:
         s = s.translate(_DIGITS)
     if options.alef:
-        s = normalize_alef_ar(s)
+        s = camel.alef(s)
     if options.alef_maksura:
-        s = normalize_alef_maksura_ar(s)
+        s = camel.alef_maksura(s)
     if options.teh_marbuta:
-        s = normalize_teh_marbuta_ar(s)
+        s = camel.teh_marbuta(s)
     return s
 
 
