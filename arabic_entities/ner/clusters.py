@@ -16,9 +16,10 @@ often with skip-gram than with CBOW (PERS .74/.73, LOC .61/.49, ORG .25/.16);
 CBOW trains about 3x faster. K-means then runs at each size on the L2-normalized
 vectors of the most frequent keys, and cluster ids are renumbered in order of
 first appearance by frequency (cluster 0 holds the most frequent key).
-MiniBatchKMeans is used rather than KMeans: its result does not depend on the
-number of OpenMP threads (KMeans sums per-thread partials in arrival order), it
-is several times faster, and its inertia is only about 2-3 % higher.
+MiniBatchKMeans is used rather than KMeans: it is several times faster and its
+inertia only about 2-3 % higher. It runs on one thread: the BLAS/OpenMP thread
+count changes the order of float sums and so the clusters, and OpenMP threads on
+a busy machine slow to a crawl. One thread takes about 5 minutes for all sizes.
 
 The output is a gzipped TSV (``key c64 c256 ...``, most frequent key first, ties
 by key), written with gzip mtime 0 and no file name. Word2Vec is bit-reproducible
@@ -151,9 +152,10 @@ def renumber(labels: np.ndarray) -> np.ndarray:
 
 
 def cluster_keys(matrix: np.ndarray, sizes: Sequence[int], *, seed: int) -> list[np.ndarray]:
-    """K-means labels of the L2-normalized rows of ``matrix``, one array per size."""
+    """K-means labels of the L2-normalized rows of ``matrix``, one array per size, on one thread."""
     from sklearn.cluster import MiniBatchKMeans
     from sklearn.preprocessing import normalize
+    from threadpoolctl import threadpool_limits
 
     unit = normalize(matrix)
     labels = []
@@ -161,7 +163,9 @@ def cluster_keys(matrix: np.ndarray, sizes: Sequence[int], *, seed: int) -> list
         started = time.perf_counter()
         kmeans = MiniBatchKMeans(
             n_clusters=size, batch_size=16_384, n_init=3, max_no_improvement=30, random_state=seed
-        ).fit(unit)
+        )
+        with threadpool_limits(limits=1):
+            kmeans.fit(unit)
         labels.append(renumber(kmeans.labels_))
         log.info("k-means %d: inertia %.0f, %.0fs", size, kmeans.inertia_, time.perf_counter() - started)
     return labels
