@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-__all__ = ["Split", "proclitic_splits", "strip_article"]
+__all__ = ["Split", "proclitic_splits", "readings", "strip_article"]
 
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ل", "ك")
@@ -58,6 +58,16 @@ def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> tuple[Split, ...
             elif len(rest) >= min_stem:
                 splits.append(Split(prefix, rest, len(prefix)))
     return tuple(splits)
+
+
+@functools.lru_cache(maxsize=100_000)
+def readings(word: str) -> tuple[str, ...]:
+    """``word`` itself, then every stem it has after proclitics: the forms a name may take.
+
+    >>> readings("وبوتين")
+    ('وبوتين', 'بوتين', 'وتين')
+    """
+    return (word, *(s.stem for s in proclitic_splits(word)))
 
 
 def strip_article(word: str) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .clitics import proclitic_splits
+from .clitics import readings
 from .normalize import match_key
 from .resolve import SpanCandidate
 
@@ -46,7 +46,7 @@ def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tupl
         if c.score is not None and c.score < MIN_SOURCE_SCORE:
             continue
         keys = tuple(match_key(w) for w in c.words)
-        patterns = [(first, *keys[1:]) for first in (keys[0], *(s.stem for s in proclitic_splits(keys[0])))]
+        patterns = [(first, *keys[1:]) for first in readings(keys[0])]
         for pattern in patterns:
             votes[pattern][c.label] += 2
         if c.label == "PERS" and len(keys) > 1:
@@ -93,7 +93,7 @@ def propagate(
             if any(covered[j] for j in span) or sentences[i + n - 1] != sentences[i]:
                 continue
             rest = tuple(keys[i + 1 : i + n])
-            for first in (keys[i], *(s.stem for s in proclitic_splits(keys[i]))):
+            for first in readings(keys[i]):
                 match = patterns.get((first, *rest))
                 if match:
                     break

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..clitics import proclitic_splits, strip_article
+from ..clitics import readings, strip_article
 from ..gazetteer import load_gazetteer
 from ..normalize import match_key
 from .clusters import load_clusters
@@ -71,7 +71,7 @@ def _own_features(token: str) -> tuple[str, ...]:
         gazetteer = load_gazetteer()
         feats.extend(f"gz={label}" for label in sorted(gazetteer.labels(key)))
         feats.extend(f"gzp={label}" for label in sorted(gazetteer.part_labels(key)))
-        stems = {s.stem for s in proclitic_splits(key)}
+        stems = set(readings(key)[1:])
         stems.add(strip_article(key))
         stems.discard(key)
         feats.extend(f"stem={s}" for s in sorted(stems))
@@ -90,11 +90,6 @@ def _own_features(token: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-@functools.lru_cache(maxsize=100_000)
-def _first_word_forms(key: str) -> tuple[str, ...]:
-    return (key, *(s.stem for s in proclitic_splits(key)))
-
-
 def _gazetteer_spans(keys: list[str]) -> list[list[str]]:
     """``gzspan=B-LOC``-style features where consecutive words form a known name.
 
@@ -103,7 +98,7 @@ def _gazetteer_spans(keys: list[str]) -> list[list[str]]:
     gazetteer = load_gazetteer()
     marks: list[list[str]] = [[] for _ in keys]
     for i in range(len(keys) - 1):
-        firsts = [f for f in _first_word_forms(keys[i]) if f in gazetteer.first_words]
+        firsts = [f for f in readings(keys[i]) if f in gazetteer.first_words]
         if not firsts:
             continue
         for n in range(min(_MAX_SPAN, len(keys) - i), 1, -1):
