@@ -14,6 +14,7 @@ library reports point into the caller's original string.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from types import SimpleNamespace
 
@@ -95,7 +96,29 @@ def _options(options: NormalizeOptions | None, overrides: dict[str, bool]) -> No
     return NormalizeOptions(**{**{f: getattr(base, f) for f in known}, **overrides})
 
 
-@functools.lru_cache(maxsize=65536)
+#: Normalized grapheme clusters remembered per options profile before the memo is cleared.
+CLUSTER_MEMO_SIZE = 65_536
+
+
+@functools.cache
+def _cluster_memo(options: NormalizeOptions) -> dict[str, str]:
+    """Normalized form of each grapheme cluster seen so far under ``options``."""
+    return {}
+
+
+def _normalized_clusters(text: str, options: NormalizeOptions) -> Iterator[tuple[regex.Match, str]]:
+    """Each grapheme cluster of ``text`` with its normalized form (possibly empty)."""
+    memo = _cluster_memo(options)
+    for match in _GRAPHEME.finditer(text):
+        cluster = match.group()
+        out = memo.get(cluster)
+        if out is None:
+            if len(memo) >= CLUSTER_MEMO_SIZE:
+                memo.clear()
+            out = memo[cluster] = _normalize_cluster(cluster, options)
+        yield match, out
+
+
 def _normalize_cluster(cluster: str, options: NormalizeOptions) -> str:
     camel = _camel()
     s = cluster
@@ -164,10 +187,13 @@ def normalize_with_offsets(
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for match in _GRAPHEME.finditer(text):
-        start, end = match.span()
-        out = _normalize_cluster(match.group(), opts)
-        if out:
+    for match, out in _normalized_clusters(text, opts):
+        if len(out) == 1:
+            pieces.append(out)
+            starts.append(match.start())
+            ends.append(match.end())
+        elif out:
+            start, end = match.span()
             pieces.append(out)
             starts.extend([start] * len(out))
             ends.extend([end] * len(out))
@@ -182,7 +208,9 @@ def normalize(text: str, options: NormalizeOptions | None = None, **overrides: b
     >>> normalize("الولایات المتحدة", teh_marbuta=False)
     'الولايات المتحدة'
     """
-    return normalize_with_offsets(text, options, **overrides).text
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return "".join(out for _, out in _normalized_clusters(text, _options(options, overrides)))
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -1,9 +1,9 @@
 """The pipeline: normalize → tokenize → recognize → resolve, one Document per text.
 
 >>> nlp = load()
->>> doc = nlp("قال ماسك إن بوتين وافق على اللقاء في موسكو.")
+>>> doc = nlp("قال إيلون ماسك إن بوتين وافق على اللقاء في موسكو.")
 >>> [(m.text, m.label) for m in doc.mentions]
-[('ماسك', 'PERS'), ('بوتين', 'PERS'), ('موسكو', 'LOC')]
+[('إيلون ماسك', 'PERS'), ('بوتين', 'PERS'), ('موسكو', 'LOC')]
 """
 
 from __future__ import annotations
@@ -156,7 +156,8 @@ def _as_pair(item: TextInput) -> tuple[str, str]:
 
 
 def load(recognizer: str | Recognizer = "builtin", **options) -> Pipeline:
-    """A pipeline with the named recognizer (``"builtin"`` by default) or a Recognizer object."""
+    """A pipeline with the named recognizer (``"builtin"``, the default, or ``"crf"``; see
+    :func:`arabic_entities.ner.load`) or a Recognizer object."""
     if isinstance(recognizer, str):
         recognizer = ner.load(recognizer)
     return Pipeline(recognizer, **options)

@@ -1,6 +1,6 @@
 """Span-level accuracy and tagging speed of a recognizer on the evaluation sets.
 
-    python benchmarks/ner_accuracy.py [--model builtin|PATH.crfsuite]
+    python benchmarks/ner_accuracy.py [--model builtin|crf|PATH.npz|PATH.crfsuite]
 
 Sets (each scored only if its file exists):
 
@@ -81,7 +81,7 @@ def report(title: str, gold, predicted) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--model", default="builtin", help="'builtin' or a .crfsuite file")
+    parser.add_argument("--model", default="builtin", help="builtin (BiLSTM-CRF), crf, or a .npz / .crfsuite model file")
     args = parser.parse_args()
 
     started = time.perf_counter()

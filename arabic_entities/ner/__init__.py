@@ -1,8 +1,8 @@
 """Named-entity recognizers: IOB2 labels over PERS/ORG/LOC/MISC, one per token.
 
 >>> rec = load("builtin")
->>> rec.predict([["قال", "ماسك", "إن", "بوتين", "وافق"]])
-[['O', 'B-PERS', 'O', 'B-PERS', 'O']]
+>>> rec.predict([["قال", "إيلون", "ماسك", "إن", "بوتين", "وافق"]])
+[['O', 'B-PERS', 'I-PERS', 'O', 'B-PERS', 'O']]
 """
 
 from __future__ import annotations
@@ -16,27 +16,40 @@ from .base import Recognizer
 __all__ = ["Recognizer", "load"]
 
 BUILTIN = "builtin"
+#: The smaller, faster and less accurate shipped model.
+CRF = "crf"
 
 
 @functools.cache
-def _builtin() -> Recognizer:
-    from .crf import CRFRecognizer
+def _shipped(name: str) -> Recognizer:
+    if name == CRF:
+        from .crf import CRFRecognizer
 
-    return CRFRecognizer()
+        return CRFRecognizer()
+    from .bilstm import BiLSTMRecognizer
+
+    return BiLSTMRecognizer()
 
 
 def load(name: str | os.PathLike = BUILTIN) -> Recognizer:
-    """A recognizer by name (``"builtin"``) or by path to a ``.crfsuite`` model file.
+    """A shipped recognizer by name, or a model file by path.
 
-    The built-in model is loaded once and shared.
+    ``"builtin"`` is the BiLSTM-CRF tagger (:mod:`.bilstm`), ``"crf"`` the
+    crfsuite tagger (:mod:`.crf`); both are loaded once and shared. A path ending
+    in ``.npz`` loads a BiLSTM model, one ending in ``.crfsuite`` a CRF model.
     """
-    if name == BUILTIN:
-        return _builtin()
+    if name in (BUILTIN, CRF):
+        return _shipped(name)
     path = Path(name)
+    if path.suffix == ".npz":
+        from .bilstm import BiLSTMRecognizer
+
+        return BiLSTMRecognizer(path)
     if path.suffix == ".crfsuite":
         from .crf import CRFRecognizer
 
         return CRFRecognizer(path)
     raise ValueError(
-        f"unknown recognizer {str(name)!r}: use {BUILTIN!r} or the path of a .crfsuite model file"
+        f"unknown recognizer {str(name)!r}: use {BUILTIN!r}, {CRF!r} or the path of a "
+        ".npz (BiLSTM) or .crfsuite (CRF) model file"
     )

@@ -29,8 +29,9 @@ The default is therefore ``workers=1``, which gives the same bytes on every run
 at about 1.7x the training time of ``workers=2`` (``--workers 2``: ~11 rather
 than ~18 minutes of training on the 32M-token corpus here).
 
-The KeyedVectors are saved in gensim's own format (``--vectors``, outside the
-package) for later use by a neural tagger.
+With ``--vectors PATH.npz`` the word vectors are saved too (plain arrays, no
+pickle): they are the frozen word table of the BiLSTM tagger
+(:mod:`arabic_entities.ner.train_bilstm`).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from gensim.models import KeyedVectors
 
 __all__ = ["WordClusters", "load_clusters", "build_clusters", "read_sentences", "train_vectors",
-           "cluster_keys", "write_clusters"]
+           "cluster_keys", "write_clusters", "save_vectors", "load_vectors"]
 
 CLUSTERS_PATH = Path(__file__).parent / "models" / "clusters.tsv.gz"
 
@@ -135,6 +136,30 @@ def train_vectors(
     return model.wv
 
 
+def save_vectors(path: str | Path, keys: Sequence[str], matrix: np.ndarray) -> None:
+    """Save word vectors as a plain ``.npz``: ``keys`` (UTF-8, newline-joined) and ``matrix``."""
+    import numpy as np
+
+    if len(keys) != len(matrix):
+        raise ValueError(f"{len(keys)} keys for {len(matrix)} vectors")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    packed = np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8)
+    np.savez(path, keys=packed, matrix=np.asarray(matrix, dtype=np.float32))
+
+
+def load_vectors(path: str | Path) -> tuple[list[str], np.ndarray]:
+    """The ``(keys, matrix)`` written by :func:`save_vectors`."""
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as data:
+        keys = data["keys"].tobytes().decode("utf-8").split("\n")
+        matrix = data["matrix"]
+    if len(keys) != len(matrix):
+        raise ValueError(f"{path}: {len(keys)} keys for {len(matrix)} vectors")
+    return keys, matrix
+
+
 def top_keys(vectors: KeyedVectors, size: int) -> list[str]:
     """The ``size`` most frequent keys, ties broken by key."""
     keys = sorted(vectors.index_to_key, key=lambda key: (-vectors.get_vecattr(key, "count"), key))
@@ -203,7 +228,7 @@ def build_clusters(
 ) -> None:
     """Train Word2Vec on ``corpus_dir``, cluster the top ``vocab_size`` keys, write ``output_path``.
 
-    The KeyedVectors are also saved to ``vectors_path`` when it is given.
+    The vectors are also saved to ``vectors_path`` (``.npz``) when it is given.
     """
     started = time.perf_counter()
     sentences = read_sentences(corpus_dir)
@@ -212,8 +237,7 @@ def build_clusters(
     del sentences
     log.info("%d keys with vectors, %.0fs", len(vectors), time.perf_counter() - started)
     if vectors_path is not None:
-        Path(vectors_path).parent.mkdir(parents=True, exist_ok=True)
-        vectors.save(str(vectors_path))
+        save_vectors(vectors_path, vectors.index_to_key, vectors.vectors)  # most frequent first
     keys = top_keys(vectors, vocab_size)
     labels = cluster_keys(vectors[keys], sizes, seed=seed)
     write_clusters(output_path, keys, sizes, labels)
@@ -224,8 +248,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", required=True, type=Path, help="folder searched for *.txt.gz")
     parser.add_argument("--output", required=True, type=Path, help="clusters .tsv.gz to write")
-    parser.add_argument("--vectors", type=Path, default=Path("../exp/w2v/unlabeled.kv"),
-                        help="where to save the KeyedVectors (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--vectors", type=Path, default=None,
+                        help="also save the word vectors here (.npz, input of train_bilstm)")  # fmt: skip
     parser.add_argument("--sizes", type=int, nargs="+", default=[64, 256, 1024, 4096])
     parser.add_argument("--vocab-size", type=int, default=200_000)
     parser.add_argument("--min-count", type=int, default=5)

@@ -1,7 +1,8 @@
-"""The built-in recognizer: a linear-chain CRF (python-crfsuite) over token features.
+"""The "crf" recognizer: a linear-chain CRF (python-crfsuite) over token features.
 
 The model is a plain crfsuite file shipped inside the package; loading it runs
-no code from the file.
+no code from the file. It is smaller and faster than the default BiLSTM-CRF
+(:mod:`.bilstm`) and less accurate; ``ae.load("crf")`` selects it.
 
 >>> rec = CRFRecognizer()
 >>> rec.predict([["التقى", "بوتين", "في", "موسكو"]])
@@ -20,7 +21,7 @@ from .features import sentence_features
 
 __all__ = ["DEFAULT_MODEL_PATH", "CRFRecognizer"]
 
-DEFAULT_MODEL_PATH = Path(__file__).parent / "models" / "builtin.crfsuite"
+DEFAULT_MODEL_PATH = Path(__file__).parent / "models" / "crf.crfsuite"
 
 
 class CRFRecognizer(Recognizer):

@@ -1,4 +1,4 @@
-"""Token features for the built-in CRF tagger.
+"""Token features for the shipped CRF tagger (``ner.load("crf")``).
 
 Every token is reduced to a matching key (full normalization: alef, yeh and teh
 marbuta folded) so training text and user text meet on the same form. Features

@@ -1,4 +1,4 @@
-"""Train the built-in CRF tagger; this command reproduces the shipped model file.
+"""Train the shipped CRF tagger (``ner.load("crf")``); this command reproduces its model file.
 
     python -m arabic_entities.ner.train --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt
 

@@ -1,0 +1,301 @@
+"""Train the built-in BiLSTM-CRF tagger; this command reproduces the shipped model file.
+
+    python -m arabic_entities.ner.train_bilstm \\
+        --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt \\
+        --vectors ../exp/vectors/unlabeled.npz
+
+``--vectors`` comes from ``python -m arabic_entities.ner.clusters ... --vectors``
+(the same word2vec run that made the shipped clusters). The last
+``--dev-fraction`` of the sentences is held out: each seed trains for at most
+``--epochs`` epochs and keeps the epoch that scored best on it. The networks of
+all seeds go into one ``.npz`` and are averaged at inference. Training needs
+torch (``pip install arabic-entities[train]``); inference does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..gazetteer import load_gazetteer
+from ..normalize import match_key
+from .bilstm import DEFAULT_MODEL_PATH, MEMBER_ARRAYS, MODEL_FORMAT, BiLSTMRecognizer
+from .clusters import load_clusters, load_vectors
+from .conll import read_conll
+from .encoding import CLUSTER_SIZE, GAZETTEER_LABELS, TAGS, TokenEncoder, pad_batch
+from .evaluate import Report, evaluate
+from .train import Sentence, split_dev
+
+__all__ = ["BiLSTMConfig", "quantize", "train_bilstm", "main"]
+
+
+@dataclass(frozen=True)
+class BiLSTMConfig:
+    """Network size and training schedule."""
+
+    hidden: int = 100  #: LSTM units per direction
+    char_dim: int = 32
+    char_filters: int = 50
+    char_width: int = 3
+    cluster_dim: int = 16
+    source_dim: int = 8
+    dropout: float = 0.5
+    #: Probability of hiding a word's vector (and cluster) in training, so that the
+    #: network learns to tag names it has no vector for.
+    word_dropout: float = 0.1
+    learning_rate: float = 2e-3
+    batch_size: int = 32
+    epochs: int = 40
+    min_char_count: int = 2
+
+
+def quantize(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric int8 rows and their float32 scales: ``matrix ≈ q * scale[:, None]``."""
+    scales = np.abs(matrix).max(1) / 127
+    scales[scales == 0] = 1
+    quantized = np.round(matrix / scales[:, None]).astype(np.int8)
+    return quantized, scales.astype(np.float32)
+
+
+def char_vocabulary(sentences: Sequence[Sentence], min_count: int) -> str:
+    """Characters of the training keys seen at least ``min_count`` times, sorted."""
+    counts = Counter(char for tokens, _ in sentences for token in tokens for char in match_key(token))
+    return "".join(sorted(char for char, n in counts.items() if n >= min_count))
+
+
+def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int):
+    import torch
+    from torch import nn
+
+    tags = len(TAGS)
+
+    class Tagger(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.words = nn.Embedding.from_pretrained(torch.from_numpy(word_table), freeze=True)
+            self.source = nn.Embedding(3, config.source_dim)
+            self.cluster = nn.Embedding(CLUSTER_SIZE + 1, config.cluster_dim)
+            self.chars = nn.Embedding(n_chars, config.char_dim, padding_idx=0)
+            self.conv = nn.Conv1d(config.char_dim, config.char_filters, config.char_width,
+                                  padding=config.char_width // 2)  # fmt: skip
+            self.drop = nn.Dropout(config.dropout)
+            width = word_table.shape[1] + config.source_dim + config.cluster_dim
+            width += 2 * len(GAZETTEER_LABELS) + config.char_filters
+            self.lstm = nn.LSTM(width, config.hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * config.hidden, tags)
+            self.transitions = nn.Parameter(torch.zeros(tags, tags))
+            self.start = nn.Parameter(torch.zeros(tags))
+            self.end = nn.Parameter(torch.zeros(tags))
+
+        def emissions(self, ids: dict[str, torch.Tensor]) -> torch.Tensor:
+            chars = ids["chars"]
+            size, steps, width = chars.shape
+            conv = self.conv(self.chars(chars.view(-1, width)).transpose(1, 2))
+            conv = conv.masked_fill(chars.view(-1, 1, width) == 0, -1e4).max(2).values
+            char_features = torch.tanh(conv).view(size, steps, -1)
+            x = torch.cat([
+                self.words(ids["word"]), self.source(ids["word_source"]), self.cluster(ids["cluster"]),
+                ids["gazetteer"], char_features,
+            ], -1)  # fmt: skip
+            packed = nn.utils.rnn.pack_padded_sequence(
+                self.drop(x), ids["lengths"], batch_first=True, enforce_sorted=False
+            )
+            h, _ = self.lstm(packed)
+            h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=steps)
+            return self.out(self.drop(h))
+
+        def loss(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+            """Mean negative log-likelihood of the gold paths under the CRF."""
+            alpha = self.start + emissions[:, 0]
+            gold = self.start[tags[:, 0]] + emissions[:, 0].gather(1, tags[:, :1])[:, 0]
+            for t in range(1, emissions.shape[1]):
+                live = mask[:, t]
+                step = torch.logsumexp(alpha[:, :, None] + self.transitions, 1) + emissions[:, t]
+                alpha = torch.where(live[:, None], step, alpha)
+                gain = self.transitions[tags[:, t - 1], tags[:, t]] + emissions[:, t].gather(1, tags[:, t : t + 1])[:, 0]
+                gold = gold + torch.where(live, gain, torch.zeros_like(gain))
+            last = tags.gather(1, (mask.sum(1) - 1)[:, None])[:, 0]
+            gold = gold + self.end[last]
+            return (torch.logsumexp(alpha + self.end, 1) - gold).mean()
+
+    return Tagger()
+
+
+def export_member(model) -> dict[str, np.ndarray]:
+    """The numpy arrays of one trained network, named as :class:`.bilstm.Network` reads them."""
+    p = {name: value.detach().numpy().astype(np.float32) for name, value in model.state_dict().items()}
+    conv = p["conv.weight"]  # (filters, char_dim, width) -> (width * char_dim, filters)
+    arrays = {
+        "source_embedding": p["source.weight"],
+        "cluster_embedding": p["cluster.weight"],
+        "char_embedding": p["chars.weight"],
+        "conv_weight": conv.transpose(2, 1, 0).reshape(-1, conv.shape[0]),
+        "conv_bias": p["conv.bias"],
+        "lstm_input_weight": np.concatenate([p["lstm.weight_ih_l0"].T, p["lstm.weight_ih_l0_reverse"].T], 1),
+        "lstm_bias": np.concatenate([p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"],
+                                     p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"]]),  # fmt: skip
+        "lstm_hidden_weight": np.stack([p["lstm.weight_hh_l0"].T, p["lstm.weight_hh_l0_reverse"].T]),
+        "output_weight": p["out.weight"].T,
+        "output_bias": p["out.bias"],
+        "transitions": p["transitions"],
+        "start": p["start"],
+        "end": p["end"],
+    }
+    assert set(arrays) == set(MEMBER_ARRAYS)
+    return {name: np.ascontiguousarray(value) for name, value in arrays.items()}
+
+
+def _text(value: str) -> np.ndarray:
+    return np.frombuffer(value.encode("utf-8"), dtype=np.uint8)
+
+
+def write_model(path: str | Path, *, members: Sequence[dict[str, np.ndarray]], word_keys: Sequence[str],
+                word_vectors: np.ndarray, word_scales: np.ndarray, chars: str) -> None:  # fmt: skip
+    """Write the ``.npz`` model file read by :class:`.bilstm.BiLSTMRecognizer`."""
+    config = {"format": MODEL_FORMAT, "tags": list(TAGS), "chars": chars, "members": len(members),
+              "clusters": True, "gazetteer": True}  # fmt: skip
+    arrays = {"config": _text(json.dumps(config, ensure_ascii=False)), "word_keys": _text("\n".join(word_keys)),
+              "word_vectors": word_vectors, "word_scales": word_scales}  # fmt: skip
+    for i, member in enumerate(members):
+        arrays.update({f"member{i}/{name}": value for name, value in member.items()})
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, **arrays)
+
+
+def train_bilstm(
+    train: Sequence[Sentence], dev: Sequence[Sentence], *, vectors_path: str | Path, output: str | Path,
+    seeds: Sequence[int] = (1,), config: BiLSTMConfig = BiLSTMConfig(), threads: int = 1,
+    log=print,
+) -> dict:  # fmt: skip
+    """Train one network per seed (best dev epoch of each) and write them to ``output``.
+
+    Returns a summary: per seed the best dev F1, its epoch and the training seconds.
+    Without a dev split the last epoch is kept.
+    """
+    import torch
+
+    torch.set_num_threads(threads)
+    keys, matrix = load_vectors(vectors_path)
+    word_vectors, word_scales = quantize(matrix / matrix.std())
+    table = word_vectors.astype(np.float32) * word_scales[:, None]
+    table = np.concatenate([np.zeros((1, table.shape[1]), np.float32), table])
+    chars = char_vocabulary(train, config.min_char_count)
+    encoder = TokenEncoder({key: row for row, key in enumerate(keys)}, {c: i for i, c in enumerate(chars, 2)},
+                           clusters=load_clusters(), gazetteer=load_gazetteer())  # fmt: skip
+    tag_ids = {tag: i for i, tag in enumerate(TAGS)}
+    data = [([encoder.encode(t) for t in tokens], [tag_ids[t] for t in tags]) for tokens, tags in train]
+
+    def batch_tensors(batch, rng: random.Random | None):
+        ids = pad_batch([tokens for tokens, _ in batch])
+        if rng is not None and config.word_dropout > 0:
+            hide = np.array([[rng.random() < config.word_dropout for _ in range(ids["word"].shape[1])]
+                             for _ in batch])  # fmt: skip
+            ids["word"][hide] = 0
+            ids["word_source"][hide] = 2
+            ids["cluster"][hide] = 0
+        tensors = {name: torch.from_numpy(value) for name, value in ids.items()}
+        tags = np.zeros(ids["word"].shape, np.int64)
+        for row, (_, sentence_tags) in enumerate(batch):
+            tags[row, : len(sentence_tags)] = sentence_tags
+        mask = np.arange(tags.shape[1])[None] < ids["lengths"][:, None]
+        return tensors, torch.from_numpy(tags), torch.from_numpy(mask)
+
+    members, summary = [], {"config": asdict(config), "seeds": {}}
+    for seed in seeds:
+        rng = random.Random(seed)
+        torch.manual_seed(seed)
+        model = _network(config, table, len(chars) + 2)
+        optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=config.learning_rate)
+        best, best_epoch, best_state, history = -1.0, 0, None, []
+        started = time.perf_counter()
+        for epoch in range(1, config.epochs + 1):
+            model.train()
+            order = sorted(range(len(data)), key=lambda i: len(data[i][0]) + rng.uniform(-3, 3))
+            batches = [order[i : i + config.batch_size] for i in range(0, len(order), config.batch_size)]
+            rng.shuffle(batches)
+            total = 0.0
+            for batch in batches:
+                tensors, tags, mask = batch_tensors([data[i] for i in batch], rng)
+                loss = model.loss(model.emissions(tensors), tags, mask)
+                optimizer.zero_grad()
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+                optimizer.step()
+                total += loss.item() * len(batch)
+            f1 = _score(model, train_chars=chars, keys=keys, vectors=(word_vectors, word_scales), dev=dev).micro.f1 if dev else 0.0
+            history.append((epoch, round(total / len(data), 3), round(100 * f1, 2)))
+            log(f"seed {seed} epoch {epoch}: loss {total / len(data):.3f} dev F1 {100 * f1:.2f} "
+                f"({time.perf_counter() - started:.0f}s)")  # fmt: skip
+            if f1 > best or not dev:
+                best, best_epoch, best_state = f1, epoch, export_member(model)
+        members.append(best_state)
+        summary["seeds"][seed] = {"dev_f1": round(100 * best, 2), "epoch": best_epoch,
+                                  "seconds": round(time.perf_counter() - started), "history": history}  # fmt: skip
+    write_model(output, members=members, word_keys=keys, word_vectors=word_vectors, word_scales=word_scales,
+                chars=chars)  # fmt: skip
+    return summary
+
+
+def _score(model, *, train_chars: str, keys, vectors, dev: Sequence[Sentence]) -> Report:
+    """Dev scores of the network in its current state, through the numpy recognizer."""
+    import tempfile
+
+    model.eval()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.npz"
+        write_model(path, members=[export_member(model)], word_keys=keys, word_vectors=vectors[0],
+                    word_scales=vectors[1], chars=train_chars)  # fmt: skip
+        return score(path, dev)
+
+
+def score(model_path: str | Path, sentences: Sequence[Sentence]) -> Report:
+    """Span-level scores of the model at ``model_path`` on ``(tokens, tags)`` sentences."""
+    predicted = BiLSTMRecognizer(model_path).predict([tokens for tokens, _ in sentences])
+    return evaluate([tags for _, tags in sentences], predicted)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m arabic_entities.ner.train_bilstm", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser.add_argument("--train", required=True, type=Path, help="CoNLL training file")
+    parser.add_argument("--vectors", required=True, type=Path, help="word vectors .npz (clusters --vectors)")
+    parser.add_argument("--output", type=Path, default=DEFAULT_MODEL_PATH, help="model file to write")
+    parser.add_argument("--dev-fraction", type=float, default=0.1,
+                        help="hold out this last fraction of sentences to pick each seed's best epoch")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2], help="one network per seed")
+    parser.add_argument("--epochs", type=int, default=BiLSTMConfig.epochs)
+    parser.add_argument("--word-dropout", type=float, default=BiLSTMConfig.word_dropout)
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N sentences")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads")
+    parser.add_argument("--summary", type=Path, default=None, help="also write the summary here (JSON)")
+    args = parser.parse_args(argv)
+
+    train, dev = split_dev(read_conll(args.train)[: args.limit], args.dev_fraction)
+    config = BiLSTMConfig(epochs=args.epochs, word_dropout=args.word_dropout)
+    started = time.perf_counter()
+    summary = train_bilstm(train, dev, vectors_path=args.vectors, output=args.output, seeds=args.seeds,
+                           config=config, threads=args.threads)  # fmt: skip
+    elapsed = time.perf_counter() - started
+    size = args.output.stat().st_size / 1e6
+    print(f"trained {len(args.seeds)} network(s) on {len(train)} sentences in {elapsed:.0f}s "
+          f"-> {args.output} ({size:.1f} MB)")  # fmt: skip
+    if args.summary:
+        args.summary.write_text(json.dumps(summary, indent=1))
+    if dev:
+        print(f"dev: {len(dev)} sentences, all networks averaged")
+        print(score(args.output, dev).table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
