@@ -9,11 +9,13 @@
 from . import ner
 from .document import Document, Entity, Mention, Relation, Sentence, Token
 from .graph import cooccurrence_graph, write_graph
+from .link import link_entities
 from .normalize import NormalizeOptions, normalize
 from .pipeline import Pipeline, extract, extract_many, load
 
 __all__ = [
     "Document", "Entity", "Mention", "NormalizeOptions", "Pipeline", "Relation", "Sentence", "Token",
-    "cooccurrence_graph", "extract", "extract_many", "load", "ner", "normalize", "write_graph",
+    "cooccurrence_graph", "extract", "extract_many", "link_entities", "load", "ner", "normalize",
+    "write_graph",
 ]
 __version__ = "0.1.0"

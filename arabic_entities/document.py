@@ -61,8 +61,11 @@ class Mention:
 class Entity:
     """A real-world entity: the mentions in a document that refer to the same thing.
 
-    ``id`` depends only on the label and the normalized canonical name, so the
-    same entity gets the same id in every document and run.
+    ``id`` depends only on the label and the entity's identity: its English name
+    when the name tables know it, else its normalized canonical name. The same
+    entity therefore gets the same id in every document and run; across documents,
+    :func:`arabic_entities.link_entities` also joins bare surnames and spelling
+    variants to the fullest name of the collection.
     """
 
     id: str
@@ -72,6 +75,8 @@ class Entity:
     mention_count: int
     name_en: str | None = None
     wikidata: str | None = None
+    #: Titles and roles written before the name (الرئيس الروسي), most frequent first.
+    descriptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

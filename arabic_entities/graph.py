@@ -19,6 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from .document import Document
+from .link import link_entities
 
 __all__ = ["cooccurrence_graph", "write_graph", "WINDOWS", "GRAPH_FORMATS"]
 
@@ -38,7 +39,7 @@ def _windows(doc: Document, window: str) -> Iterable[tuple[int | None, set[str]]
 
 
 def cooccurrence_graph(
-    docs: Iterable[Document], *, window: str = "sentence", max_evidence: int = 10
+    docs: Iterable[Document], *, window: str = "sentence", max_evidence: int = 10, link: bool = True
 ) -> nx.Graph:
     """Entities that appear together, across all ``docs``.
 
@@ -46,15 +47,20 @@ def cooccurrence_graph(
     and ``docs`` (ids of the documents naming them). An edge's ``weight`` is the
     number of windows (sentences, or documents with ``window="document"``) naming
     both ends; ``docs`` lists the documents, ``evidence`` up to ``max_evidence``
-    ``{"doc", "sentence", "text"}`` records of where they meet.
+    ``{"doc", "sentence", "text"}`` records of where they meet. With ``link`` (the
+    default) entities are first joined across documents (:func:`~.link.link_entities`).
     """
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {WINDOWS}, got {window!r}")
-    G = nx.Graph()
-    names: dict[str, Counter[str]] = {}
+    docs = list(docs)
     for doc in docs:
         if not isinstance(doc, Document):
             raise TypeError(f"expected Document objects, not {type(doc).__name__}")
+    if link:
+        docs = link_entities(docs)
+    G = nx.Graph()
+    names: dict[str, Counter[str]] = {}
+    for doc in docs:
         for entity in doc.entities:
             if entity.id not in G:
                 G.add_node(entity.id, label=entity.label, name=entity.name, name_en=entity.name_en,

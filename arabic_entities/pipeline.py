@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass
-from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 
 from . import ner
+from .boundaries import description_before, split_coordination, trim_words
 from .document import Document, Sentence, Token
 from .gazetteer import Gazetteer, load_gazetteer
 from .ner.base import Recognizer
 from .ner.evaluate import spans
+from .prominent import prominent_patterns
 from .propagate import propagate
 from .normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
-from .resolve import SpanCandidate, resolve
+from .resolve import SpanCandidate, link_acronyms, resolve
 from .tokenize import tokenize
 
 __all__ = ["Pipeline", "load", "extract", "extract_many", "default_doc_id"]
@@ -43,7 +45,9 @@ class Pipeline:
 
     Build one with :func:`load`; call it on a text, or use :meth:`pipe` on many.
     With ``propagate`` (the default) a name recognized once in a document is
-    recognized wherever it recurs there (see :mod:`arabic_entities.propagate`).
+    recognized wherever it recurs there (see :mod:`arabic_entities.propagate`),
+    and so are the prominent names of :mod:`arabic_entities.prominent` (pass
+    ``known_names={}`` to rely on the recognizer alone).
     """
 
     def __init__(
@@ -53,11 +57,15 @@ class Pipeline:
         normalization: NormalizeOptions = SURFACE,
         gazetteer: Gazetteer | None = None,
         propagate: bool = True,
+        known_names: Mapping[tuple[str, ...], str] | None = None,
     ) -> None:
         self.recognizer = recognizer
         self.normalization = normalization
         self.propagate = propagate
         self.gazetteer = gazetteer or load_gazetteer()
+        #: Word-key patterns of names found even where the recognizer misses them
+        #: (with ``propagate``); by default the prominent names of the curated table.
+        self.known_names = prominent_patterns() if known_names is None else known_names
 
     def __call__(self, text: str, doc_id: str | None = None) -> Document:
         """Extract everything from one text."""
@@ -80,14 +88,15 @@ class Pipeline:
         ]
         predictions = iter(self.recognizer.predict_scores(sentence_tokens))
         for doc, normalized in prepared:
+            words = [t.norm for t in doc.tokens]
             candidates = []
             for sentence in doc.sentences:
                 labels, probabilities = next(predictions)
                 offset = sentence.token_start
-                for label, first, last in spans(labels):
+                for label, first, last in self._names(words, offset, labels):
                     candidates.append(SpanCandidate(
                         label,
-                        tuple(t.norm for t in doc.tokens[offset + first : offset + last]),
+                        tuple(words[offset + first : offset + last]),
                         normalized.norm_starts[offset + first],
                         normalized.norm_ends[offset + last - 1],
                         sentence.index,
@@ -95,12 +104,20 @@ class Pipeline:
                         offset + first,
                         offset + last,
                     ))
-            words = [t.norm for t in doc.tokens]
+            candidates = link_acronyms(words, candidates, norm_starts=normalized.norm_starts,
+                                       norm_ends=normalized.norm_ends)
             if self.propagate:
                 candidates += propagate(words, candidates, norm_starts=normalized.norm_starts,
                                         norm_ends=normalized.norm_ends,
-                                        sentences=[t.sentence for t in doc.tokens])
+                                        sentences=[t.sentence for t in doc.tokens], known=self.known_names)
                 candidates.sort(key=lambda c: c.token_start)
+            sentence_starts = [doc.sentences[t.sentence].token_start for t in doc.tokens]
+            candidates = [
+                replace(c, description=description_before(words, c.token_start,
+                                                          sentence_start=sentence_starts[c.token_start]))
+                if c.label == "PERS" else c
+                for c in candidates
+            ]  # fmt: skip
             doc.mentions, doc.entities = resolve(
                 candidates,
                 document_words={match_key(w) for w in words},
@@ -109,6 +126,20 @@ class Pipeline:
                 gazetteer=self.gazetteer,
             )
         return [doc for doc, _ in prepared]
+
+    def _names(self, words: list[str], offset: int, labels: list[str]) -> Iterator[tuple[str, int, int]]:
+        """``(label, first, last)`` of the names in a sentence's labels (sentence-relative
+        word indices), after :mod:`~arabic_entities.boundaries` trimming and cutting."""
+
+        def is_name(word: str) -> bool:
+            key = match_key(word)
+            return key in self.gazetteer or (key,) in self.known_names
+
+        for label, first, last in spans(labels):
+            for start, end in split_coordination(words[offset + first : offset + last], is_name=is_name):
+                kept = trim_words(words[offset + first + start : offset + first + end], label)
+                if kept is not None:
+                    yield label, first + start + kept[0], first + start + kept[1]
 
     def _prepare(self, doc_id: str, text: str) -> tuple[Document, _Normalized]:
         normalized = normalize_with_offsets(text, self.normalization)

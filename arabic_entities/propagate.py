@@ -5,7 +5,8 @@ sentence-level tagger misses them (ماسك alone, after a verb). Every span the
 recognizer found becomes a pattern of word keys; the surname and the given name
 of a multi-word person become single-word person patterns. Words not covered
 by a span are then matched against these patterns, longest first, with
-proclitics allowed on the first word (لماسك, وترامب).
+proclitics allowed on the first word (لماسك, وترامب). Patterns of names known
+beforehand (``known``) are matched the same way.
 
 >>> from arabic_entities.resolve import SpanCandidate
 >>> words = ["قال", "إيلون", "ماسك", "إن", "لماسك", "رأيا"]
@@ -20,7 +21,7 @@ proclitics allowed on the first word (لماسك, وترامب).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .clitics import readings
 from .normalize import match_key
@@ -30,6 +31,8 @@ __all__ = ["propagate"]
 
 #: Spans scored below this by the recognizer do not spread.
 MIN_SOURCE_SCORE = 0.5
+#: The score given to a match of a name known beforehand (``known``).
+KNOWN_NAME_SCORE = 0.6
 #: Single-word patterns shorter than this are too ambiguous to spread.
 MIN_WORD_LENGTH = 3
 
@@ -69,14 +72,18 @@ def propagate(
     norm_starts: Sequence[int],
     norm_ends: Sequence[int],
     sentences: Sequence[int],
+    known: Mapping[tuple[str, ...], str] | None = None,
 ) -> list[SpanCandidate]:
     """New candidates where known patterns recur among words no candidate covers.
 
     ``words`` are the document's token forms, ``norm_starts``/``norm_ends`` their
     offsets in the normalized text and ``sentences`` their sentence indices; a
-    match never crosses a sentence end.
+    match never crosses a sentence end. ``known`` adds word-key patterns of names
+    known beforehand (with their labels); the document's own spans win over them.
     """
     patterns = _patterns(candidates)
+    for pattern, label in (known or {}).items():
+        patterns.setdefault(pattern, (label, KNOWN_NAME_SCORE))
     if not patterns:
         return []
     longest = max(len(p) for p in patterns)

@@ -24,15 +24,18 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clitics import Split, proclitic_splits
 from .document import Entity, Mention
 from .gazetteer import Gazetteer, load_gazetteer
 from .ner.clusters import load_clusters
 from .normalize import FULL, match_key, normalize_with_offsets
+from .prominent import prominent_surnames
+from .variants import same_name
 
-__all__ = ["SpanCandidate", "choose_split", "entity_id", "resolve"]
+
+__all__ = ["SpanCandidate", "link_acronyms", "choose_split", "entity_id", "resolve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,47 @@ class SpanCandidate:
     score: float | None
     token_start: int
     token_end: int
+    #: Title words right before a person's name (الرئيس الروسي).
+    description: str | None = None
+    #: For a short form introduced in parentheses, the words of the long form it stands for.
+    long_form: tuple[str, ...] | None = None
+
+
+#: Longest short form (in words) taken from parentheses after a name.
+MAX_SHORT_FORM = 2
+
+
+def link_acronyms(
+    words: Sequence[str], candidates: Sequence[SpanCandidate], *, norm_starts: Sequence[int],
+    norm_ends: Sequence[int],
+) -> list[SpanCandidate]:
+    """Mark short forms introduced in parentheses: وكالة الفضاء الأميركية (ناسا).
+
+    When a multi-word span is followed by ``(`` one or two words ``)``, those words
+    become a mention of the same entity (a candidate with ``long_form`` set),
+    whether or not the recognizer found them.
+    """
+    by_start = {c.token_start: c for c in candidates}
+    result = list(candidates)
+    for c in candidates:
+        opening = c.token_end
+        if len(c.words) < 2 or opening >= len(words) or words[opening] != "(":
+            continue
+        for size in range(1, MAX_SHORT_FORM + 1):
+            closing = opening + 1 + size
+            if closing < len(words) and words[closing] == ")":
+                break
+        else:
+            continue
+        first, last = opening + 1, closing
+        short = by_start.get(first)
+        if short is not None and short.token_end == last:
+            result[result.index(short)] = replace(short, label=c.label, long_form=c.words)
+        elif not any(o.token_start < last and first < o.token_end for o in candidates):
+            result.append(SpanCandidate(c.label, tuple(words[first:last]), norm_starts[first],
+                                        norm_ends[last - 1], c.sentence, c.score, first, last,
+                                        long_form=c.words))  # fmt: skip
+    return sorted(result, key=lambda c: c.token_start)
 
 
 def choose_split(
@@ -131,31 +175,71 @@ def _strip(candidate: SpanCandidate, split: Split | None) -> _Resolved:
     return _Resolved(candidate, candidate.norm_start + cut, surface, match_key(surface))
 
 
-def _group(resolved: list[_Resolved]) -> dict[tuple[str, str], list[_Resolved]]:
-    """Group mentions by key under one label, then fold single-word persons into
-    the one longer name they start or end.
+def _vote(members: list[_Resolved]) -> str:
+    """The label with the highest total score among ``members`` (ties: alphabetical)."""
+    votes: Counter[str] = Counter()
+    for m in members:
+        votes[m.candidate.label] += 1.0 if m.candidate.score is None else m.candidate.score
+    return max(sorted(votes), key=votes.__getitem__)
 
-    A key recognized with different labels in one document takes the label with
-    the highest total score (one sense per discourse).
+
+def _group(
+    resolved: list[_Resolved], *, same_name: Callable[[str, str, str], bool]
+) -> list[tuple[str, list[_Resolved]]]:
+    """Group mentions into entities: ``(label, members)`` in order of first mention.
+
+    - Mentions with equal keys, and keys that spell the same name
+      (``same_name(label, a, b)``), go together under their score-weighted majority
+      label (one sense per discourse).
+    - A short form joins the long form it was introduced with.
+    - A single-word person name joins the one multi-word person whose first or
+      last word it is (or spells the same way); with two candidates it stays apart.
     """
     by_key: dict[str, list[_Resolved]] = defaultdict(list)
     for r in resolved:
         by_key[r.key].append(r)
-    groups: dict[tuple[str, str], list[_Resolved]] = {}
-    for key, members in by_key.items():
-        votes: Counter[str] = Counter()
-        for m in members:
-            votes[m.candidate.label] += 1.0 if m.candidate.score is None else m.candidate.score
-        label = max(sorted(votes), key=votes.__getitem__)
-        groups[(label, key)] = members
-    long_names = [key for (label, key) in groups if label == "PERS" and " " in key]
-    for label, key in list(groups):
-        if label != "PERS" or " " in key:
+    label_of = {key: _vote(members) for key, members in by_key.items()}
+    parent = {key: key for key in by_key}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        parent[find(b)] = find(a)
+
+    keys = list(by_key)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if label_of[a] == label_of[b] and find(a) != find(b) and same_name(label_of[a], a, b):
+                union(a, b)
+    by_end = {r.candidate.token_end: r for r in resolved}
+    for r in resolved:
+        long_form = by_end.get(r.candidate.token_start - 1) if r.candidate.long_form else None
+        if long_form is not None:
+            union(long_form.key, r.key)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        clusters[find(key)].append(key)
+    groups = {root: [m for key in members for m in by_key[key]] for root, members in clusters.items()}
+    labels = {root: _vote(members) for root, members in groups.items()}
+    long_names = [root for root, members in groups.items()
+                  if labels[root] == "PERS" and any(" " in m.key for m in members)]  # fmt: skip
+    for root, members in list(groups.items()):
+        if labels[root] != "PERS" or any(" " in m.key for m in members):
             continue
-        owners = [name for name in long_names if key in (name.split()[0], name.split()[-1])]
+        words = {m.key for m in members}
+        owners = [
+            name for name in long_names
+            if any(same_name("PERS", word, edge) for word in words for m in groups[name] if " " in m.key
+                   for edge in (m.key.split()[0], m.key.split()[-1]))
+        ]  # fmt: skip
         if len(owners) == 1:
-            groups[("PERS", owners[0])].extend(groups.pop((label, key)))
-    return groups
+            groups[owners[0]].extend(groups.pop(root))
+    ordered = sorted(groups.values(), key=lambda members: min(m.candidate.token_start for m in members))
+    return [(_vote(members), members) for members in ordered]
 
 
 def _canonical(members: list[_Resolved]) -> str:
@@ -163,6 +247,23 @@ def _canonical(members: list[_Resolved]) -> str:
     counts = Counter(m.surface for m in members)
     order = {s: i for i, s in reversed(list(enumerate(m.surface for m in members)))}
     return max(counts, key=lambda s: (len(s.split()), counts[s], -order[s]))
+
+
+def _english(label: str, members: list[_Resolved], gazetteer: Gazetteer) -> str | None:
+    """The English name of an entity: a bare surname's from the one prominent person
+    who bears it (ماسك → Elon Musk), else from its most complete spelling that the
+    name table knows."""
+    counts = Counter(m.key for m in members)
+    if label == "PERS" and all(" " not in key for key in counts):
+        surnames = prominent_surnames()
+        found = {surnames[key] for key in counts if key in surnames}
+        if len(found) == 1:
+            return found.pop()
+    for key in sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k)):
+        english = gazetteer.english(key, label)
+        if english:
+            return english
+    return None
 
 
 def resolve(
@@ -195,12 +296,27 @@ def resolve(
                                word_rank=word_rank))
         for c in candidates
     ]
+    def known(label: str) -> Callable[[str], str | bool]:
+        return lambda key: gazetteer.english(key, label) or key in gazetteer
+
+    groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=known(label)))
+    identified: dict[str, tuple[str, str | None, list[_Resolved]]] = {}
+    for label, members in groups:
+        english = _english(label, members, gazetteer)
+        identity = f"en:{english}" if english else match_key(_canonical(members))
+        key = entity_id(label, identity)
+        if key in identified:  # two spellings the name table knows as one entity
+            identified[key][2].extend(members)
+        else:
+            identified[key] = (label, english, list(members))
     entities: list[Entity] = []
     entity_of: dict[int, Entity] = {}
-    for (label, _), members in _group(resolved).items():
+    for key, (label, english, members) in identified.items():
         name = _canonical(members)
         aliases = tuple(sorted({m.surface for m in members} - {name}))
-        entity = Entity(entity_id(label, match_key(name)), label, name, aliases, len(members))
+        descriptions = Counter(m.candidate.description for m in members if m.candidate.description)
+        entity = Entity(key, label, name, aliases, len(members), name_en=english,
+                        descriptions=tuple(d for d, _ in descriptions.most_common()))
         entities.append(entity)
         for m in members:
             entity_of[id(m)] = entity

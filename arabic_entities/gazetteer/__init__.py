@@ -5,20 +5,82 @@
 ['LOC', 'PERS']
 >>> "PERS" in gaz.part_labels("فلاديمير")
 True
+
+English names come from whole names the sources give (curated, CLDR, World Cities,
+ArWikiCats), never from a guessed transliteration:
+
+>>> gaz.english("فلاديمير بوتين")
+'Vladimir Putin'
+>>> gaz.english("موسكو")
+'Moscow'
+>>> gaz.english("المملكه المتحده")
+'United Kingdom'
+>>> gaz.english("ماسك") is None  # a bare surname: only name tokens know it
+True
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import gzip
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Gazetteer", "load_gazetteer"]
+import regex
+
+__all__ = ["Gazetteer", "load_gazetteer", "restore_case"]
 
 TABLE_PATH = Path(__file__).parent / "names.tsv.gz"
 _EMPTY: frozenset[str] = frozenset()
+
+#: Sources of whole names, most trusted first; others come after them.
+SOURCE_PRIORITY = ("curated", "cldr", "world_cities", "arwikicats")
+#: Single person-name tokens: used only to compose multi-word person names.
+TOKEN_SOURCE = "wikidata_names"
+COLUMNS = ("key", "label", "ar", "en", "source", "count")
+_RANK = {source: rank for rank, source in enumerate(SOURCE_PRIORITY)}
+_UNRANKED = len(SOURCE_PRIORITY)
+
+#: Words written lower-case inside a name (not at its start) when restoring case.
+_LOWER_WORDS = frozenset(
+    "a al am an and ar as ash at az bin bint by d da das de degli dei del della den der des di do dos "
+    "du e el en et for ibn im in l la las le les los of on sur the to und upon van von y zu".split()
+)
+_ROMAN = frozenset("ii iii iv vi vii viii xii xiii xiv xv xvi xvii xviii".split())
+_INITIALS = regex.compile(r"^(?:\p{Ll}\.)+$")
+_WORD_PART = regex.compile(r"[^\s\-]+|[\s\-]+")
+
+
+def _cap(part: str) -> str:
+    if len(part) > 2 and part[1] == "'" and part[0] in "od":  # o'neill, d'ivoire
+        return part[:2].upper() + part[2:3].upper() + part[3:] if part[0] == "o" else part[:2] + _cap(part[2:])
+    if len(part) > 2 and part.startswith("mc"):
+        return "Mc" + part[2:3].upper() + part[3:]
+    return part[:1].upper() + part[1:]
+
+
+def restore_case(name: str) -> str:
+    """Capitalize a lower-cased English name (ArWikiCats and the name tokens are
+    lower-case); names with any capital are returned as they are.
+
+    >>> restore_case("bashar al-assad"), restore_case("ursula von der leyen")
+    ('Bashar al-Assad', 'Ursula von der Leyen')
+    >>> restore_case("george w. bush"), restore_case("côte d'ivoire"), restore_case("NASA")
+    ('George W. Bush', "Côte d'Ivoire", 'NASA')
+    """
+    if name != name.lower():
+        return name
+    out = []
+    for i, part in enumerate(_WORD_PART.findall(name)):
+        if not part.strip("- \t") or (i and part in _LOWER_WORDS):
+            out.append(part)
+        elif i and part in _ROMAN or _INITIALS.match(part):
+            out.append(part.upper())
+        else:
+            out.append(_cap(part))
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -27,13 +89,18 @@ class Gazetteer:
 
     ``names`` maps a whole name to its labels; ``parts`` maps a word to the labels
     of the multi-word names it occurs in; ``first_words`` holds the first words of
-    the multi-word names.
+    the multi-word names. ``english_forms`` maps ``(key, label)`` to the rank of its
+    best English form, ``(source rank, -count, english)``, for whole names;
+    ``token_english`` maps a single person-name word to its most frequent English
+    form as a name token (see :meth:`english`).
     """
 
     names: dict[str, frozenset[str]]
     parts: dict[str, frozenset[str]]
     max_words: int
     first_words: frozenset[str]
+    english_forms: dict[tuple[str, str], tuple[int, int, str]] = field(default_factory=dict, repr=False)
+    token_english: dict[str, str] = field(default_factory=dict, repr=False)
 
     def labels(self, key: str) -> frozenset[str]:
         """Labels of the whole name ``key`` (empty when unknown)."""
@@ -46,16 +113,64 @@ class Gazetteer:
     def __contains__(self, key: str) -> bool:
         return key in self.names
 
+    def english(self, key: str, label: str | None = None) -> str | None:
+        """The English name of the whole name ``key`` (a match key), or ``None``.
+
+        Whole names only: rows labelled ``label`` when it is given and there are
+        any, else the rows of all labels; among them, sources by
+        :data:`SOURCE_PRIORITY`, then the form the source gives most often, then
+        string order. Lower-case source forms get their capitals back
+        (:func:`restore_case`). Single name tokens never name a whole name, except
+        that a multi-word ``PERS`` name that no source knows as a whole, whose every
+        word is a known person-name token, gets its words' most frequent English
+        forms (attested token translations from Wikidata, not guesses).
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.english("دونالد ترامب") == gaz.english("دونالد ترمب") == "Donald Trump"
+        True
+        >>> gaz.english("الكرملين", "ORG"), gaz.english("واشنطن", "PERS")
+        ('Kremlin', 'Washington')
+        >>> gaz.english("هاكان فيدان", "PERS"), gaz.english("هاكان فيدان") is None  # composed from name tokens
+        ('Hakan Fidan', True)
+        """
+        forms = self.english_forms
+        best = forms.get((key, label)) if label is not None else None
+        if best is None:
+            ranked = [forms[key, other] for other in self.names.get(key, _EMPTY) if (key, other) in forms]
+            best = min(ranked) if ranked else None
+        if best is not None:
+            return restore_case(best[2])
+        if label == "PERS" and " " in key:
+            words = [self.token_english.get(word) for word in key.split()]
+            if all(words):
+                return restore_case(" ".join(words))  # type: ignore[arg-type]
+        return None
+
 
 def _read(path: Path) -> Gazetteer:
     names: dict[str, set[str]] = defaultdict(set)
     parts: dict[str, set[str]] = defaultdict(set)
     max_words = 1
     first_words = set()
+    forms: dict[tuple[str, str], tuple[int, int, str]] = {}
+    tokens: dict[str, tuple[int, str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        next(f)  # header
+        header = next(f).split()
+        if header != list(COLUMNS):
+            raise ValueError(f"{path}: columns {header}, expected {list(COLUMNS)} (rebuild it with .build)")
         for line in f:
-            key, label, _ = line.split("\t", 2)
+            key, label, _, en, source, count = line.split("\t")
+            if en:
+                if source == TOKEN_SOURCE:
+                    token = (-int(count), en)
+                    best = tokens.get(key)
+                    if best is None or token < best:
+                        tokens[key] = token
+                else:
+                    form = (_RANK.get(source, _UNRANKED), -int(count), en)
+                    best = forms.get((key, label))
+                    if best is None or form < best:
+                        forms[key, label] = form
             names[key].add(label)
             words = key.split()
             if len(words) > 1:
@@ -68,10 +183,20 @@ def _read(path: Path) -> Gazetteer:
         {k: frozenset(v) for k, v in parts.items()},
         max_words,
         frozenset(first_words),
+        forms,
+        {key: en for key, (_, en) in tokens.items()},
     )
 
 
 @functools.cache
 def load_gazetteer(path: str | Path = TABLE_PATH) -> Gazetteer:
     """The name table at ``path`` (the shipped one by default), read once."""
-    return _read(Path(path))
+    # The table makes ~10^5 small objects and no cycles: collecting while reading
+    # costs a third of the load time for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(Path(path))
+    finally:
+        if collecting:
+            gc.enable()

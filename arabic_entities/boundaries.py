@@ -1,0 +1,117 @@
+"""Mention boundaries: function words and titles are not part of a name.
+
+A recognizer sometimes pulls a preposition into a span (على إكس) or a title
+into a person's name (الرئيس الروسي فلاديمير بوتين), or joins two names with
+و (شي وترامب). This stage trims function words at either end of any span and
+titles with their nationality adjectives at the start of a person's span, and
+cuts spans before و + a known name. The title words before a person's
+name are kept apart as a description of that person.
+
+Words are compared in their surface form (hamza, ى and ة kept), so the
+preposition على is never confused with the name علي.
+
+>>> trim_words(("على", "إكس"), "ORG")
+(1, 2)
+>>> trim_words(("الرئيس", "الروسي", "فلاديمير", "بوتين"), "PERS")
+(2, 4)
+>>> description_before(["قال", "الرئيس", "الروسي", "فلاديمير", "بوتين"], 3)
+'الرئيس الروسي'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+__all__ = ["FUNCTION_WORDS", "TITLE_WORDS", "is_function_word", "is_title_word", "trim_words",
+           "split_coordination", "description_before"]
+
+#: Closed-class words (prepositions, particles, pronouns, demonstratives) that never
+#: begin or end a name.
+FUNCTION_WORDS = frozenset("""
+في من على إلى الى عن مع حول عند بين ضد لدى منذ حتى خلال بعد قبل أمام امام وراء فوق تحت نحو عبر
+دون ضمن لأن لان أو او ثم لكن بل إن ان أن إنه انه أنه إنها انها أنها كان كانت قد لقد لا لم لن ما ماذا
+هل كما أي كل بعض غير هذا هذه ذلك تلك هؤلاء الذي التي الذين هو هي هم هما نحن أنا عليه عليها فيه فيها
+منه منها له لها لهم به بها إذ إذا اذا حين بينما أيضا أيضاً يا
+""".split())
+
+#: Titles and roles that stand before a person's name.
+TITLE_WORDS = frozenset("""
+الرئيس رئيس الرئيسة رئيسة نائب النائب الوزير وزير الوزيرة وزيرة الملك ملك الملكة الأمير أمير
+الأميرة ولي العهد الشيخ الشيخة السيد السيدة الدكتور الدكتورة المستشار المستشارة الجنرال اللواء
+العقيد العميد الفريق المشير البابا الإمام الزعيم المتحدث المتحدثة الناطق الناطقة الملياردير
+رجل الأعمال السفير السفيرة السناتور السيناتور الحاكم حاكم المدير مدير المديرة الأمين العام
+المرشح المرشحة المبعوث المبعوثة القائد قائد المفوض المفوضة الكاتب الكاتبة الصحفي الصحفية
+المليونير الممثل الممثلة المغني المغنية اللاعب اللاعبة المدرب زعيم
+""".split())
+
+
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` (surface form) is a function word, alone or after و / ف.
+
+    >>> is_function_word("وعلى"), is_function_word("علي")
+    (True, False)
+    """
+    return word in FUNCTION_WORDS or (len(word) > 2 and word[0] in "وف" and word[1:] in FUNCTION_WORDS)
+
+
+def _is_nisba(word: str) -> bool:
+    """An article-bearing relational adjective such as الروسي, الأميركية."""
+    return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "ية"))
+
+
+def is_title_word(word: str) -> bool:
+    """Whether ``word`` is a title or role word, alone or after و / ف."""
+    return word in TITLE_WORDS or (len(word) > 3 and word[0] in "وف" and word[1:] in TITLE_WORDS)
+
+
+def trim_words(words: Sequence[str], label: str) -> tuple[int, int] | None:
+    """The ``(first, last)`` word range of the name inside a recognized span, or None
+    when nothing of a name is left.
+
+    Function words are trimmed at both ends; for persons also leading titles and the
+    nationality adjectives that follow them.
+    """
+    first, last = 0, len(words)
+    while first < last and is_function_word(words[first]):
+        first += 1
+    while last > first and is_function_word(words[last - 1]):
+        last -= 1
+    if label == "PERS":
+        start = first
+        while first < last - 1 and (is_title_word(words[first]) or (first > start and _is_nisba(words[first]))):
+            first += 1
+    return (first, last) if first < last else None
+
+
+def split_coordination(words: Sequence[str], *, is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Word ranges of the names in a span that joins several with و (شي وترامب).
+
+    The span is cut before every inner word that is و plus a known name
+    (``is_name`` gets the word without its و).
+
+    >>> split_coordination(["البنتاغون", "وناسا"], is_name={"ناسا"}.__contains__)
+    [(0, 1), (1, 2)]
+    >>> split_coordination(["وليد", "جنبلاط"], is_name=lambda word: True)
+    [(0, 2)]
+    """
+    cuts = [i for i in range(1, len(words))
+            if words[i].startswith("و") and len(words[i]) > 3 and is_name(words[i][1:])]  # fmt: skip
+    bounds = [0, *cuts, len(words)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def description_before(words: Sequence[str], start: int, *, sentence_start: int = 0) -> str | None:
+    """The title words right before the person name that begins at word ``start``.
+
+    Titles and nationality adjectives are collected backwards (at most 5 words,
+    never before ``sentence_start``); the result counts only if it holds a title.
+    """
+    first = start
+    while first > max(sentence_start, start - 5) and (is_title_word(words[first - 1]) or _is_nisba(words[first - 1])):
+        first -= 1
+    run = words[first:start]
+    if not any(is_title_word(word) for word in run):
+        return None
+    while run and not is_title_word(run[0]):  # a leading adjective belongs to something else
+        run = run[1:]
+    return " ".join(run)
