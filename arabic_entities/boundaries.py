@@ -109,9 +109,11 @@ def description_before(words: Sequence[str], start: int, *, sentence_start: int 
     first = start
     while first > max(sentence_start, start - 5) and (is_title_word(words[first - 1]) or _is_nisba(words[first - 1])):
         first -= 1
-    run = words[first:start]
+    run = list(words[first:start])
     if not any(is_title_word(word) for word in run):
         return None
     while run and not is_title_word(run[0]):  # a leading adjective belongs to something else
         run = run[1:]
+    if run[0] not in TITLE_WORDS:  # والرئيس: the conjunction is not part of the title
+        run = [run[0][1:], *run[1:]]
     return " ".join(run)

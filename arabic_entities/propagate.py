@@ -86,7 +86,9 @@ def propagate(
         patterns.setdefault(pattern, (label, KNOWN_NAME_SCORE))
     if not patterns:
         return []
-    longest = max(len(p) for p in patterns)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # longest first
+    for pattern in sorted(patterns, key=len, reverse=True):
+        by_first[pattern[0]].append(pattern)
     covered = [False] * len(words)
     for c in candidates:
         covered[c.token_start : c.token_end] = [True] * (c.token_end - c.token_start)
@@ -94,22 +96,23 @@ def propagate(
     found: list[SpanCandidate] = []
     i = 0
     while i < len(words):
-        match, n = None, 0
-        for n in range(min(longest, len(words) - i), 0, -1):
-            span = range(i, i + n)
-            if any(covered[j] for j in span) or sentences[i + n - 1] != sentences[i]:
-                continue
-            rest = tuple(keys[i + 1 : i + n])
+        best: tuple[str, ...] | None = None
+        if not covered[i]:
             for first in readings(keys[i]):
-                match = patterns.get((first, *rest))
-                if match:
-                    break
-            if match:
-                break
-        if match is None:
+                for pattern in by_first.get(first, ()):
+                    n = len(pattern)
+                    if best is not None and n <= len(best):
+                        break
+                    end = i + n
+                    if (end <= len(words) and sentences[end - 1] == sentences[i]
+                            and tuple(keys[i + 1 : end]) == pattern[1:] and not any(covered[i:end])):
+                        best = pattern
+                        break
+        if best is None:
             i += 1
             continue
-        label, score = match
+        n = len(best)
+        label, score = patterns[best]
         found.append(SpanCandidate(label, tuple(words[i : i + n]), norm_starts[i], norm_ends[i + n - 1],
                                    sentences[i], score, i, i + n))
         i += n

@@ -31,8 +31,8 @@ from .document import Entity, Mention
 from .gazetteer import Gazetteer, load_gazetteer
 from .ner.clusters import load_clusters
 from .normalize import FULL, match_key, normalize_with_offsets
-from .prominent import prominent_surnames
-from .variants import same_name
+from .prominent import prominent_patterns, prominent_surnames
+from .variants import could_be_same, same_name, skeleton
 
 
 __all__ = ["SpanCandidate", "link_acronyms", "choose_split", "entity_id", "resolve"]
@@ -211,9 +211,11 @@ def _group(
         parent[find(b)] = find(a)
 
     keys = list(by_key)
+    skeletons = {key: skeleton(key) for key in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if label_of[a] == label_of[b] and find(a) != find(b) and same_name(label_of[a], a, b):
+            if (label_of[a] == label_of[b] and could_be_same(skeletons[a], skeletons[b]) and find(a) != find(b)
+                    and same_name(label_of[a], a, b)):
                 union(a, b)
     by_end = {r.candidate.token_end: r for r in resolved}
     for r in resolved:
@@ -249,17 +251,23 @@ def _canonical(members: list[_Resolved]) -> str:
     return max(counts, key=lambda s: (len(s.split()), counts[s], -order[s]))
 
 
+def _by_completeness(members: list[_Resolved]) -> list[str]:
+    """The members' keys, most words first, then most frequent, then alphabetical."""
+    counts = Counter(m.key for m in members)
+    return sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k))
+
+
 def _english(label: str, members: list[_Resolved], gazetteer: Gazetteer) -> str | None:
     """The English name of an entity: a bare surname's from the one prominent person
     who bears it (ماسك → Elon Musk), else from its most complete spelling that the
     name table knows."""
-    counts = Counter(m.key for m in members)
-    if label == "PERS" and all(" " not in key for key in counts):
+    keys = _by_completeness(members)
+    if label == "PERS" and all(" " not in key for key in keys):
         surnames = prominent_surnames()
-        found = {surnames[key] for key in counts if key in surnames}
+        found = {surnames[key] for key in keys if key in surnames}
         if len(found) == 1:
             return found.pop()
-    for key in sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k)):
+    for key in keys:
         english = gazetteer.english(key, label)
         if english:
             return english
@@ -301,7 +309,11 @@ def resolve(
 
     groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=known(label)))
     identified: dict[str, tuple[str, str | None, list[_Resolved]]] = {}
+    listed = prominent_patterns()
     for label, members in groups:
+        # a name of the curated table keeps its listed type (البيت الأبيض is an ORG, not MISC)
+        listed_labels = [listed[words] for k in _by_completeness(members) if (words := tuple(k.split())) in listed]
+        label = listed_labels[0] if listed_labels else label
         english = _english(label, members, gazetteer)
         identity = f"en:{english}" if english else match_key(_canonical(members))
         key = entity_id(label, identity)

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["skeleton", "same_name", "MIN_SKELETON", "FUZZY_MIN_LENGTH"]
+__all__ = ["skeleton", "could_be_same", "same_name", "MIN_SKELETON", "FUZZY_MIN_LENGTH"]
 
 #: Skeletons shorter than this (letters, spaces excluded) never match: سعيد / سعد.
 MIN_SKELETON = 4
@@ -41,6 +41,13 @@ def skeleton(key: str) -> str:
     for word in key.split():
         words.append(word[:1] + "".join(ch for ch in word[1:] if ch not in "اوي"))
     return " ".join(words).translate(_LETTERS)
+
+
+def could_be_same(skeleton_a: str, skeleton_b: str) -> bool:
+    """A cheap test that :func:`same_name` may hold, given the two keys' skeletons."""
+    return skeleton_a == skeleton_b or (
+        min(len(skeleton_a), len(skeleton_b)) >= FUZZY_MIN_LENGTH and abs(len(skeleton_a) - len(skeleton_b)) <= 1
+    )
 
 
 def same_name(a: str, b: str, *, known: Callable[[str], str | bool | None]) -> bool:

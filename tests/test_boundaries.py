@@ -29,3 +29,4 @@ def test_description_before_a_name():
     assert description_before(words, words.index("ديمتري")) is None  # باسم الكرملين is not a title
     assert description_before(["الروسي", "بوتين"], 1) is None  # an adjective alone is no title
     assert description_before(["الرئيس", "بوتين"], 1, sentence_start=1) is None
+    assert description_before(["والرئيس", "الروسي", "بوتين"], 2) == "الرئيس الروسي"

@@ -54,29 +54,26 @@ def test_place_names_from_world_cities_and_arwikicats():
     assert english("فلاديمير بوتين") == "Vladimir Putin"  # curated; ArWikiCats agrees
 
 
-def test_person_names_composed_from_name_tokens_only_for_pers():
-    assert english("هاكان فيدان", "PERS") == "Hakan Fidan"
-    assert english("هاكان فيدان") is None
-    assert english("هاكان فيدان", "LOC") is None
-    # a word without a known token form: no name at all, rather than a guess
-    assert "ستارمر" not in GAZ.token_english
-    assert english("هاكان ستارمر", "PERS") is None
+def test_english_names_are_never_composed_from_name_tokens():
+    # every word has a Wikidata token form, but no source names the whole person
+    assert english("هاكان فيدان", "PERS") is None
+    assert english("خافيير ميلي", "PERS") is None
 
 
 def test_unknown_names_and_bare_surnames_have_no_english_name():
     assert english("كلمةغيرموجودة") is None
     assert english("كلمةغيرموجودة", "PERS") is None
-    assert "ماسك" in GAZ.token_english  # a known name token ...
-    assert english("ماسك") is None  # ... but not a whole name
+    assert english("ماسك") is None  # a known name token, but not a whole name
     assert english("ماسك", "PERS") is None
     assert english("بوتين", "PERS") is None
+    assert english("شي", "PERS") is None  # a LOC row of another meaning is not used for a person
 
 
 def test_label_preference():
     assert english("أوتاوا", "LOC") == "Ottawa"
     assert english("أوتاوا", "NAME") == "Odawa"
     assert english("أوتاوا") == "Ottawa"  # World Cities before ArWikiCats
-    assert english("أوتاوا", "ORG") == "Ottawa"  # no ORG row: the best of the others
+    assert english("أوتاوا", "ORG") == "Odawa"  # no ORG row: the untyped NAME row, not the LOC one
     assert english("إليزي", "LOC") == "Illizi"
     assert english("إليزي", "PERS") == "Alizée"
 

@@ -37,7 +37,7 @@ _EMPTY: frozenset[str] = frozenset()
 
 #: Sources of whole names, most trusted first; others come after them.
 SOURCE_PRIORITY = ("curated", "cldr", "world_cities", "arwikicats")
-#: Single person-name tokens: used only to compose multi-word person names.
+#: Single person-name tokens: they name parts of names, never a whole name.
 TOKEN_SOURCE = "wikidata_names"
 COLUMNS = ("key", "label", "ar", "en", "source", "count")
 _RANK = {source: rank for rank, source in enumerate(SOURCE_PRIORITY)}
@@ -90,9 +90,8 @@ class Gazetteer:
     ``names`` maps a whole name to its labels; ``parts`` maps a word to the labels
     of the multi-word names it occurs in; ``first_words`` holds the first words of
     the multi-word names. ``english_forms`` maps ``(key, label)`` to the rank of its
-    best English form, ``(source rank, -count, english)``, for whole names;
-    ``token_english`` maps a single person-name word to its most frequent English
-    form as a name token (see :meth:`english`).
+    best English form, ``(source rank, -count, english)``, for whole names (see
+    :meth:`english`).
     """
 
     names: dict[str, frozenset[str]]
@@ -100,7 +99,6 @@ class Gazetteer:
     max_words: int
     first_words: frozenset[str]
     english_forms: dict[tuple[str, str], tuple[int, int, str]] = field(default_factory=dict, repr=False)
-    token_english: dict[str, str] = field(default_factory=dict, repr=False)
 
     def labels(self, key: str) -> frozenset[str]:
         """Labels of the whole name ``key`` (empty when unknown)."""
@@ -116,35 +114,23 @@ class Gazetteer:
     def english(self, key: str, label: str | None = None) -> str | None:
         """The English name of the whole name ``key`` (a match key), or ``None``.
 
-        Whole names only: rows labelled ``label`` when it is given and there are
-        any, else the rows of all labels; among them, sources by
+        Whole names only: with ``label``, rows with that label or the untyped
+        ``NAME``; without, rows of any label. Among them, sources by
         :data:`SOURCE_PRIORITY`, then the form the source gives most often, then
         string order. Lower-case source forms get their capitals back
-        (:func:`restore_case`). Single name tokens never name a whole name, except
-        that a multi-word ``PERS`` name that no source knows as a whole, whose every
-        word is a known person-name token, gets its words' most frequent English
-        forms (attested token translations from Wikidata, not guesses).
+        (:func:`restore_case`). Single name tokens (Wikidata person-name parts)
+        never name a whole name: an English name is never composed or guessed.
 
         >>> gaz = load_gazetteer()
         >>> gaz.english("دونالد ترامب") == gaz.english("دونالد ترمب") == "Donald Trump"
         True
-        >>> gaz.english("الكرملين", "ORG"), gaz.english("واشنطن", "PERS")
-        ('Kremlin', 'Washington')
-        >>> gaz.english("هاكان فيدان", "PERS"), gaz.english("هاكان فيدان") is None  # composed from name tokens
-        ('Hakan Fidan', True)
+        >>> gaz.english("الكرملين", "ORG"), gaz.english("واشنطن", "LOC"), gaz.english("شي", "PERS")
+        ('Kremlin', 'Washington', None)
         """
         forms = self.english_forms
-        best = forms.get((key, label)) if label is not None else None
-        if best is None:
-            ranked = [forms[key, other] for other in self.names.get(key, _EMPTY) if (key, other) in forms]
-            best = min(ranked) if ranked else None
-        if best is not None:
-            return restore_case(best[2])
-        if label == "PERS" and " " in key:
-            words = [self.token_english.get(word) for word in key.split()]
-            if all(words):
-                return restore_case(" ".join(words))  # type: ignore[arg-type]
-        return None
+        labels = self.names.get(key, _EMPTY) if label is None else (label, "NAME")
+        ranked = [forms[key, other] for other in labels if (key, other) in forms]
+        return restore_case(min(ranked)[2]) if ranked else None
 
 
 def _read(path: Path) -> Gazetteer:
@@ -153,24 +139,17 @@ def _read(path: Path) -> Gazetteer:
     max_words = 1
     first_words = set()
     forms: dict[tuple[str, str], tuple[int, int, str]] = {}
-    tokens: dict[str, tuple[int, str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = next(f).split()
         if header != list(COLUMNS):
             raise ValueError(f"{path}: columns {header}, expected {list(COLUMNS)} (rebuild it with .build)")
         for line in f:
             key, label, _, en, source, count = line.split("\t")
-            if en:
-                if source == TOKEN_SOURCE:
-                    token = (-int(count), en)
-                    best = tokens.get(key)
-                    if best is None or token < best:
-                        tokens[key] = token
-                else:
-                    form = (_RANK.get(source, _UNRANKED), -int(count), en)
-                    best = forms.get((key, label))
-                    if best is None or form < best:
-                        forms[key, label] = form
+            if en and source != TOKEN_SOURCE:
+                form = (_RANK.get(source, _UNRANKED), -int(count), en)
+                best = forms.get((key, label))
+                if best is None or form < best:
+                    forms[key, label] = form
             names[key].add(label)
             words = key.split()
             if len(words) > 1:
@@ -184,7 +163,6 @@ def _read(path: Path) -> Gazetteer:
         max_words,
         frozenset(first_words),
         forms,
-        {key: en for key, (_, en) in tokens.items()},
     )
 
 
