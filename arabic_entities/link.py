@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from .document import Document, Entity
 from .gazetteer import Gazetteer, load_gazetteer
 from .normalize import match_key
+from .partition import Partition
 from .variants import same_name, skeleton
 
 __all__ = ["link_entities"]
@@ -47,13 +48,8 @@ class _Record:
 
 def _roots(records: dict[str, _Record], gazetteer: Gazetteer) -> dict[str, str]:
     """Union-find over entity ids: id -> the id of its cluster's root."""
-    parent = {key: key for key in records}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
+    partition = Partition(records)
+    find = partition.find
 
     def known(label: str):
         return lambda key: gazetteer.english(key, label) or key in gazetteer
@@ -68,7 +64,7 @@ def _roots(records: dict[str, _Record], gazetteer: Gazetteer) -> dict[str, str]:
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if find(a) != find(b) and same_name(name_key(a), name_key(b), known=known(label)):
-                    parent[find(b)] = find(a)
+                    partition.union(a, b)
     owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a first / last word -> person roots
     for entity, record in records.items():
         words = name_key(entity).split()
@@ -79,7 +75,7 @@ def _roots(records: dict[str, _Record], gazetteer: Gazetteer) -> dict[str, str]:
         if record.label == "PERS" and " " not in name_key(entity):
             candidates = {find(owner) for owner in owners.get(skeleton(name_key(entity)), ())}
             if len(candidates) == 1:
-                parent[find(entity)] = candidates.pop()
+                partition.union(candidates.pop(), entity)
     return {entity: find(entity) for entity in records}
 
 

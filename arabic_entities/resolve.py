@@ -31,6 +31,7 @@ from .document import Entity, Mention
 from .gazetteer import Gazetteer, load_gazetteer
 from .ner.clusters import load_clusters
 from .normalize import FULL, match_key, normalize_with_offsets
+from .partition import Partition
 from .prominent import prominent_patterns, prominent_surnames
 from .variants import could_be_same, same_name, skeleton
 
@@ -199,17 +200,8 @@ def _group(
     for r in resolved:
         by_key[r.key].append(r)
     label_of = {key: _vote(members) for key, members in by_key.items()}
-    parent = {key: key for key in by_key}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    def union(a: str, b: str) -> None:
-        parent[find(b)] = find(a)
-
+    partition = Partition(by_key)
+    find, union = partition.find, partition.union
     keys = list(by_key)
     skeletons = {key: skeleton(key) for key in keys}
     for i, a in enumerate(keys):
