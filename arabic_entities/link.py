@@ -80,8 +80,9 @@ def _roots(records: dict[str, _Record], gazetteer: Gazetteer) -> dict[str, str]:
 
 
 def link_entities(docs: Iterable[Document], *, gazetteer: Gazetteer | None = None) -> list[Document]:
-    """The documents again, with entity ids, names and English names made consistent
-    across all of them. The input documents are not changed."""
+    """The documents again, with entity ids (in mentions, entities and relations),
+    names and English names made consistent across all of them. The input documents
+    are not changed."""
     docs = list(docs)
     gazetteer = gazetteer or load_gazetteer()
     records: dict[str, _Record] = {}
@@ -127,4 +128,6 @@ def _relabel(doc: Document, new_id: dict[str, str], name_of: dict[str, str],
             name_en=english_of[entity.id], descriptions=descriptions,
         )  # fmt: skip
     mentions = [replace(m, entity_id=new_id[m.entity_id]) for m in doc.mentions]
-    return replace(doc, mentions=mentions, entities=list(merged.values()))
+    relations = [replace(r, head=new_id[r.head], tail=new_id[r.tail]) for r in doc.relations]
+    relations = [r for r in relations if r.head != r.tail]  # two spellings of one entity
+    return replace(doc, mentions=mentions, entities=list(merged.values()), relations=relations)

@@ -41,3 +41,14 @@ def test_entities_merged_inside_one_document():
     (entity,) = docs[0].entities
     assert entity.mention_count == 2 and {entity.name, *entity.aliases} == {"ترامب", "ترمب"}
     assert {m.entity_id for m in docs[0].mentions} == {entity.id}
+
+
+def test_relations_follow_the_new_ids():
+    from arabic_entities.document import Relation
+
+    a = doc("a", [("PERS", "إيلون ماسك"), ("PERS", "دونالد ترامب")])
+    b = doc("b", [("PERS", "ماسك"), ("PERS", "ترامب")])
+    b.relations = [Relation("b-0", "b-1", "conflict", True, 0, "", "انتقد")]
+    linked = ae.link_entities([a, b])
+    (relation,) = linked[1].relations
+    assert (relation.head, relation.tail) == (linked[0].entities[0].id, linked[0].entities[1].id)
