@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from dataclasses import dataclass, replace
 from collections.abc import Iterable, Iterator, Mapping
@@ -20,6 +21,7 @@ from .document import Document, Sentence, Token
 from .gazetteer import Gazetteer, load_gazetteer
 from .ner.base import Recognizer
 from .ner.evaluate import spans
+from .morphology import Morphology, load_morphology
 from .prominent import prominent_patterns
 from .propagate import propagate
 from .normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
@@ -58,6 +60,7 @@ class Pipeline:
         gazetteer: Gazetteer | None = None,
         propagate: bool = True,
         known_names: Mapping[tuple[str, ...], str] | None = None,
+        morphology: Morphology | str | os.PathLike | bool | None = None,
     ) -> None:
         self.recognizer = recognizer
         self.normalization = normalization
@@ -66,6 +69,13 @@ class Pipeline:
         #: Word-key patterns of names found even where the recognizer misses them
         #: (with ``propagate``); by default the prominent names of the curated table.
         self.known_names = prominent_patterns() if known_names is None else known_names
+        #: camel-tools' analyzer as extra clitic evidence: a database path, True for the
+        #: installed one, or None (the default rules only; see :mod:`arabic_entities.morphology`).
+        if morphology is True:
+            morphology = load_morphology()
+        elif isinstance(morphology, (str, os.PathLike)):
+            morphology = load_morphology(morphology)
+        self.morphology = morphology or None
 
     def __call__(self, text: str, doc_id: str | None = None) -> Document:
         """Extract everything from one text."""
@@ -124,6 +134,7 @@ class Pipeline:
                 to_original=normalized.text.to_original,
                 original_text=doc.text,
                 gazetteer=self.gazetteer,
+                morphology=self.morphology,
             )
         return [doc for doc, _ in prepared]
 
@@ -186,10 +197,12 @@ def _as_pair(item: TextInput) -> tuple[str, str]:
     raise TypeError(f"expected a str or a (doc_id, text) pair, not {type(item).__name__}")
 
 
-def load(recognizer: str | Recognizer = "builtin", **options) -> Pipeline:
-    """A pipeline with the named recognizer (``"builtin"``, the default, or ``"crf"``; see
-    :func:`arabic_entities.ner.load`) or a Recognizer object."""
-    if isinstance(recognizer, str):
+def load(recognizer: str | os.PathLike | Recognizer = "builtin", **options) -> Pipeline:
+    """A pipeline with the named recognizer (``"builtin"``, the default, ``"crf"``,
+    ``"camelbert"`` or a model path; see :func:`arabic_entities.ner.load`) or a
+    Recognizer object. ``options`` go to :class:`Pipeline` (``normalization``,
+    ``propagate``, ``known_names``, ``morphology``)."""
+    if isinstance(recognizer, (str, os.PathLike)):
         recognizer = ner.load(recognizer)
     return Pipeline(recognizer, **options)
 

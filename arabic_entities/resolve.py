@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from .clitics import Split, proclitic_splits
 from .document import Entity, Mention
 from .gazetteer import Gazetteer, load_gazetteer
+from .morphology import Morphology
 from .ner.clusters import load_clusters
 from .normalize import FULL, match_key, normalize_with_offsets
 from .partition import Partition
@@ -105,22 +106,27 @@ def choose_split(
     attested: Callable[[str], bool],
     known_name: Callable[[str], bool],
     word_rank: Callable[[str], int | None] = lambda key: None,
+    morphology: Morphology | None = None,
 ) -> Split | None:
     """The proclitic split of ``word`` to apply, or None to keep it whole.
 
     Evidence for a stem, strongest first: it occurs in the same document
-    (``attested``); it starts with the article; it is a known name or a frequent
-    word (``word_rank``: rank in a news corpus, 1 = most frequent) clearly more
-    frequent than the whole word.
+    (``attested``); it starts with the article, or the morphological analyzer
+    finds these proclitics on a name (``morphology``, optional); it is a known
+    name or a frequent word (``word_rank``: rank in a news corpus, 1 = most
+    frequent) clearly more frequent than the whole word. A word that is itself a
+    known name, or that the analyzer reads as a name without clitics, stays whole.
     """
     key = match_key(word)
-    if known_name(key):
+    if known_name(key) or (morphology is not None and morphology.is_plain_name(word)):
         return None
     best: tuple[int, Split] | None = None
     for split in proclitic_splits(key):
         if attested(split.stem):
             strength = 3
-        elif split.stem.startswith("ال") and len(split.stem) > 4:
+        elif (split.stem.startswith("ال") and len(split.stem) > 4) or (
+            morphology is not None and morphology.supports(word, split)
+        ):
             strength = 2
         elif known_name(split.stem) or _clearly_more_frequent(split.stem, key, word_rank):
             strength = 1
@@ -273,6 +279,7 @@ def resolve(
     to_original: Callable[[int, int], tuple[int, int]],
     original_text: str,
     gazetteer: Gazetteer | None = None,
+    morphology: Morphology | None = None,
 ) -> tuple[list[Mention], list[Entity]]:
     """Decide clitics, build mentions with original offsets and group them into entities.
 
@@ -293,7 +300,7 @@ def resolve(
 
     resolved = [
         _strip(c, choose_split(c.words[0], attested=attested, known_name=gazetteer.__contains__,
-                               word_rank=word_rank))
+                               word_rank=word_rank, morphology=morphology))
         for c in candidates
     ]
     def known(label: str) -> Callable[[str], str | bool]:
