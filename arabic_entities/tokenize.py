@@ -8,7 +8,9 @@ one token.
 
 Sentences end after ``.`` ``!`` ``?`` ``؟`` (and any closing quotes or brackets that
 follow) when whitespace or the end of the text comes next, and at every line break.
-An ellipsis is a pause, not a sentence end.
+An ellipsis is a pause, not a sentence end. A sentence never holds more than
+``MAX_SENTENCE_TOKENS`` tokens: text without sentence ends (a 10 MB line) is cut
+into sentences of that size, so later stages work in bounded time and memory.
 
 >>> text = "قال ماسك: 1.8 مليار..."
 >>> [text[t.start:t.end] for t in tokenize(text)[1]]
@@ -21,7 +23,10 @@ from dataclasses import dataclass
 
 import regex
 
-__all__ = ["Span", "tokenize"]
+__all__ = ["Span", "tokenize", "MAX_SENTENCE_TOKENS"]
+
+#: Longest sentence, in tokens; longer runs are cut.
+MAX_SENTENCE_TOKENS = 256
 
 # Emoji sequences as in camel-tools' tokenizer (UTS #51), then symbols and punctuation.
 _EMOJI = (
@@ -89,5 +94,7 @@ def tokenize(text: str) -> tuple[list[Span], list[Span]]:
         tokens.append(Span(start, end))
         if piece in _SENTENCE_END:
             pending_end = True
+        elif len(tokens) - first >= MAX_SENTENCE_TOKENS:
+            close()
     close()
     return sentences, tokens

@@ -56,7 +56,7 @@ def test_tokens_cover_every_non_space_character_once(text):
         assert sum(s.start <= t.start and t.end <= s.end for s in sentences) == 1
 
 
-@settings(max_examples=300, derandomize=True)
+@settings(max_examples=300, derandomize=True, deadline=None)  # the first call imports camel-tools
 @given(st.lists(st.sampled_from(list("ماسك وبوتين.؟!،\n\"(1)2 ") + ["🇺🇸", "ً", "#", "@", "x"])).map("".join))
 def test_tokens_agree_with_camel_tools_outside_numbers_and_ellipses(text):
     from camel_tools.tokenizers.word import simple_word_tokenize
@@ -64,3 +64,13 @@ def test_tokens_agree_with_camel_tools_outside_numbers_and_ellipses(text):
     if ".." in text or any(a.isdigit() and b in ".," for a, b in zip(text, text[1:])):
         return  # where this tokenizer deliberately keeps 1.8, 1,000 and ... whole
     assert texts(text)[1] == simple_word_tokenize(text)
+
+
+def test_long_text_without_sentence_ends_is_cut_into_bounded_sentences():
+    from arabic_entities.tokenize import MAX_SENTENCE_TOKENS
+
+    text = " ".join(["كلمة"] * (3 * MAX_SENTENCE_TOKENS + 5))
+    sentences, tokens = tokenize(text)
+    assert [len([t for t in tokens if s.start <= t.start < s.end]) for s in sentences] == [
+        MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 5]
+    assert sentences[0].start == 0 and sentences[-1].end == len(text)

@@ -150,7 +150,7 @@ def marginals(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarra
         inner = _logsumexp(transitions + (emissions[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
         beta[:, t] = np.where(live[:, t + 1, None], inner, beta[:, t])
     log_z = _logsumexp(alpha[np.arange(size), lengths - 1] + end, 1)
-    return np.exp(alpha + beta - log_z[:, None, None]) * live[:, :, None]
+    return np.exp(np.where(live[:, :, None], alpha + beta - log_z[:, None, None], -np.inf))
 
 
 class BiLSTMRecognizer(Recognizer):
