@@ -8,14 +8,18 @@
 
 from . import ner
 from .document import Document, Entity, Mention, Relation, Sentence, Token
-from .graph import cooccurrence_graph, write_graph
+from .analysis import (
+    centrality, communities, edges_dataframe, ego_network, nodes_dataframe, strongest_pairs, top_entities,
+)
+from .graph import GraphBuilder, cooccurrence_graph, write_graph
 from .link import link_entities
 from .normalize import NormalizeOptions, normalize
 from .pipeline import Pipeline, extract, extract_many, load
 
 __all__ = [
-    "Document", "Entity", "Mention", "NormalizeOptions", "Pipeline", "Relation", "Sentence", "Token",
-    "cooccurrence_graph", "extract", "extract_many", "link_entities", "load", "ner", "normalize",
-    "write_graph",
+    "Document", "Entity", "GraphBuilder", "Mention", "NormalizeOptions", "Pipeline", "Relation", "Sentence",
+    "Token", "centrality", "communities", "cooccurrence_graph", "edges_dataframe", "ego_network", "extract",
+    "extract_many", "link_entities", "load", "ner", "nodes_dataframe", "normalize", "strongest_pairs",
+    "top_entities", "write_graph",
 ]
 __version__ = "0.1.0"

@@ -1,6 +1,7 @@
 """The ``arabic-entities`` command.
 
     arabic-entities graph seeds/ -o seeds.gexf     # graph of a folder of .txt files
+    arabic-entities graph seeds/ -o seeds.html     # the same as an interactive page
     arabic-entities extract article.txt            # mentions as JSON lines
 """
 
@@ -17,8 +18,14 @@ __all__ = ["main"]
 EXAMPLES = """examples:
   arabic-entities graph seeds/ -o seeds.gexf
   arabic-entities graph a.txt b.txt -o graph.json --top 20
+  arabic-entities graph seeds/ -o seeds.html           (interactive page, works offline)
+  arabic-entities graph seeds/ -o seeds.png --english  (needs the viz extra)
   arabic-entities extract seeds/000_c9c7c4effab98621.txt
 """
+
+
+#: Output suffixes that are drawings, which take ``--english``.
+DRAWINGS = (".html", ".png", ".svg")
 
 
 class UsageError(Exception):
@@ -58,10 +65,18 @@ def _graph(args: argparse.Namespace) -> int:
     from .graph import GRAPH_FORMATS, cooccurrence_graph, write_graph
 
     output = Path(args.output)
-    if output.suffix.lower() not in GRAPH_FORMATS:
+    suffix = output.suffix.lower()
+    if suffix not in GRAPH_FORMATS:
         raise UsageError(f"{output}: unknown graph format; use one of {', '.join(GRAPH_FORMATS)}")
+    if args.english and suffix not in DRAWINGS:
+        raise UsageError(f"--english labels drawings only ({', '.join(DRAWINGS)}), not {suffix}")
+    if suffix in (".png", ".svg"):
+        _check_drawing(output)
     G = cooccurrence_graph(_documents(_input_files(args.inputs)), window=args.window)
-    write_graph(G, output)
+    try:
+        write_graph(G, output, **({"english": True} if args.english else {}))
+    except ImportError as error:
+        raise UsageError(f"{output}: {error}") from None
     print(f"wrote {output}: {G.number_of_nodes()} entities, {G.number_of_edges()} edges")
     nodes = sorted(G.nodes(data=True), key=lambda item: (-item[1]["count"], item[0]))[: args.top]
     print(f"\n{'mentions':>8}  {'type':<5} entity")
@@ -72,6 +87,16 @@ def _graph(args: argparse.Namespace) -> int:
     for a, b, data in edges:
         print(f"{data['weight']:>8}  {G.nodes[a]['name']} — {G.nodes[b]['name']}")
     return 0
+
+
+def _check_drawing(output: Path) -> None:
+    """Fail before the slow part when matplotlib, needed for PNG and SVG, is missing."""
+    from .viz import _require_matplotlib
+
+    try:
+        _require_matplotlib()
+    except ImportError as error:
+        raise UsageError(f"{output}: {error}") from None
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -94,7 +119,10 @@ def _parser() -> argparse.ArgumentParser:
     graph = commands.add_parser("graph", help="build a co-mention graph from text files",
                                 epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     graph.add_argument("inputs", nargs="+", help=".txt files or folders of them")
-    graph.add_argument("-o", "--output", required=True, help="graph file: .gexf, .graphml or .json")
+    graph.add_argument("-o", "--output", required=True,
+                       help="graph file: .gexf, .graphml, .json, .csv; drawing: .html, .png, .svg")
+    graph.add_argument("--english", action="store_true",
+                       help="label drawings with English names where known (default: Arabic)")
     graph.add_argument("--window", choices=["sentence", "document"], default="sentence")
     graph.add_argument("--top", type=int, default=10, help="rows in the printed tables")
     graph.set_defaults(run=_graph)

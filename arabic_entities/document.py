@@ -119,6 +119,12 @@ class Document:
         """JSON text of :meth:`to_dict` (Arabic kept readable, not escaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, **json_options)
 
+    def _repr_html_(self) -> str:
+        """The text right to left with mentions highlighted by type, for Jupyter (:func:`.viz.document_html`)."""
+        from .viz import document_html
+
+        return document_html(self)
+
     def to_dataframe(self):
         """Mentions as a pandas DataFrame, one row per mention with its entity's name."""
         import pandas as pd

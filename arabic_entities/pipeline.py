@@ -136,6 +136,7 @@ class Pipeline:
                 gazetteer=self.gazetteer,
                 morphology=self.morphology,
             )
+            doc.relations = _relations(doc)
         return [doc for doc, _ in prepared]
 
     def _names(self, words: list[str], offset: int, labels: list[str]) -> Iterator[tuple[str, int, int]]:
@@ -182,6 +183,14 @@ class _Normalized:
     text: NormalizedText
     norm_starts: list[int]
     norm_ends: list[int]
+
+
+def _relations(doc: Document) -> list:
+    """Typed relations of ``doc``; the trigger lexicon is built on first use, not at import
+    (its words are normalized with camel-tools, whose tables take ~0.5 s to build)."""
+    from .relations import extract_relations
+
+    return extract_relations(doc)
 
 
 def _as_pair(item: TextInput) -> tuple[str, str]:

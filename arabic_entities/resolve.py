@@ -137,6 +137,24 @@ def choose_split(
     return best[1] if best else None
 
 
+def _multiword_split(
+    words: Sequence[str], *, written: Callable[[str], bool], stem: Callable[[str], bool]
+) -> Split | None:
+    """The split of a multi-word span's first word that leaves a known full name
+    (بإيلون ماسك → إيلون ماسك: ``stem``) when the span as written is not a known
+    name (``written``)."""
+    if len(words) < 2:
+        return None
+    keys = [match_key(word) for word in words]
+    rest = " ".join(keys[1:])
+    if written(f"{keys[0]} {rest}"):
+        return None
+    for split in proclitic_splits(keys[0]):
+        if stem(f"{split.stem} {rest}"):
+            return split
+    return None
+
+
 #: A stem counts as a frequent word up to this rank.
 FREQUENT_RANK = 50_000
 #: ... when the whole word is at least this many times rarer (ranks ~ 1/frequency).
@@ -298,8 +316,17 @@ def resolve(
         entry = ranks.get(key)
         return entry[0] if entry else None
 
+    listed = prominent_patterns()
+
+    def listed_name(key: str) -> bool:
+        return key in gazetteer or tuple(key.split()) in listed
+
+    def stem_name(key: str) -> bool:
+        return listed_name(key) or key in span_keys
+
     resolved = [
-        _strip(c, choose_split(c.words[0], attested=attested, known_name=gazetteer.__contains__,
+        _strip(c, _multiword_split(c.words, written=listed_name, stem=stem_name)
+               or choose_split(c.words[0], attested=attested, known_name=gazetteer.__contains__,
                                word_rank=word_rank, morphology=morphology))
         for c in candidates
     ]
@@ -308,7 +335,6 @@ def resolve(
 
     groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=known(label)))
     identified: dict[str, tuple[str, str | None, list[_Resolved]]] = {}
-    listed = prominent_patterns()
     for label, members in groups:
         # a name of the curated table keeps its listed type (البيت الأبيض is an ORG, not MISC)
         listed_labels = [listed[words] for k in _by_completeness(members) if (words := tuple(k.split())) in listed]

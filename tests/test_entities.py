@@ -63,3 +63,9 @@ def test_prominent_names_are_found_where_the_tagger_misses_them():
     assert ae.load(TagsNothing(), known_names={})(text).entities == []
     found = ae.load(TagsNothing())(text).entities
     assert [(e.label, e.name_en) for e in found] == [("PERS", "Elon Musk"), ("ORG", "Kremlin")]
+
+
+def test_clitic_on_a_known_full_name_is_cut_even_when_the_word_alone_is_a_name():
+    # بايلون is itself a name token (Bailon), but بإيلون ماسك is ب + إيلون ماسك
+    doc = ae.extract("التقى الرئيس الروسي فلاديمير بوتين بإيلون ماسك في موسكو.")
+    assert "إيلون ماسك" in [m.text for m in doc.mentions]
