@@ -66,3 +66,13 @@ def test_seed_entities_are_one_entity_with_their_english_name(doc, english, word
 def test_titles_are_descriptions_not_names(doc):
     putin = persons_named(doc, "بوتين")[0]
     assert putin.name == "فلاديمير بوتين" and "الرئيس الروسي" in putin.descriptions
+
+
+@pytest.mark.parametrize("a, b", [("Elon Musk", "Vladimir Putin"), ("Elon Musk", "Donald Trump"),
+                                  ("Vladimir Putin", "Xi Jinping"), ("Elon Musk", "SpaceX")])
+def test_seed_graph_edges_with_evidence(doc, a, b):
+    G = ae.cooccurrence_graph([doc])
+    ids = {english: next(e.id for e in doc.entities if e.name_en == english) for english in (a, b)}
+    edge = G.edges[ids[a], ids[b]]
+    assert edge["weight"] >= 1 and edge["evidence"]
+    assert all(doc.sentences[e["sentence"]].text == e["text"] for e in edge["evidence"])
