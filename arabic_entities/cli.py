@@ -1,145 +1,463 @@
-"""The ``arabic-entities`` command.
+"""The ``arabic-entities`` command: ``extract``, ``graph`` and ``evaluate``.
 
-    arabic-entities graph seeds/ -o seeds.gexf     # graph of a folder of .txt files
-    arabic-entities graph seeds/ -o seeds.html     # the same as an interactive page
-    arabic-entities extract article.txt            # mentions as JSON lines
+    arabic-entities extract seeds/ --format table        # mentions of a folder of .txt files
+    arabic-entities graph seeds/ -o seeds.gexf -o seeds.html
+    arabic-entities evaluate --conll test.conll --recognizer crf
+
+Inputs are ``.txt`` files, folders (searched recursively for ``*.txt``), globs
+(expanded here for shells that do not), ``-`` for one document on stdin, and
+``.jsonl`` files of one JSON object per line with a text field. A document's id is
+its file's path, ``stdin``, or the JSONL id field (``FILE:LINE`` when a record has
+none). Every error ends the command with status 2 and one line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import glob
+import itertools
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import IO, Any, NoReturn, TypeVar
 
-__all__ = ["main"]
+import networkx as nx
 
-EXAMPLES = """examples:
-  arabic-entities graph seeds/ -o seeds.gexf
-  arabic-entities graph a.txt b.txt -o graph.json --top 20
-  arabic-entities graph seeds/ -o seeds.html           (interactive page, works offline)
-  arabic-entities graph seeds/ -o seeds.png --english  (needs the viz extra)
-  arabic-entities extract seeds/000_c9c7c4effab98621.txt
-"""
+from .analysis import strongest_pairs, top_entities
+from .document import LABELS, Document
+from .graph import GRAPH_FORMATS, WINDOWS, cooccurrence_graph, write_graph
+from .pipeline import Pipeline, load
 
+__all__ = ["COLUMNS", "FORMATS", "main"]
 
-#: Output suffixes that are drawings, which take ``--english``.
+EXTRACT_EXAMPLES = """\
+  arabic-entities extract seeds/000_c9c7c4effab98621.txt       # mentions as JSON lines
+  arabic-entities extract seeds/ --format table                # a readable table
+  arabic-entities extract 'news/**/*.txt' -o mentions.csv      # format from the suffix
+  arabic-entities extract articles.jsonl --text-field body --id-field url --format tsv
+  echo 'قال إيلون ماسك إن بوتين وافق على اللقاء في موسكو.' | arabic-entities extract -"""
+GRAPH_EXAMPLES = """\
+  arabic-entities graph seeds/ -o seeds.gexf                   # for Gephi, plus summary tables
+  arabic-entities graph seeds/ -o seeds.html -o seeds.png --english
+  arabic-entities graph a.txt b.txt -o graph.json --window paragraph --min-weight 2
+  arabic-entities graph articles.jsonl -o people.csv --labels PERS --window 10"""
+EVALUATE_EXAMPLES = """\
+  arabic-entities evaluate --conll test.conll                  # P/R/F1 per type
+  arabic-entities evaluate --conll test.conll --recognizer crf"""
+
+#: Columns of ``extract``'s output, in every format.
+COLUMNS = ("doc", "start", "end", "text", "label", "sentence", "entity_id", "entity", "name_en", "score")
+#: ``extract`` output formats, and the ``-o`` suffixes that choose them.
+FORMATS = {"jsonl": ".jsonl", "tsv": ".tsv", "csv": ".csv", "table": ".txt"}
+#: Graph outputs that are drawings, which take ``--english``.
 DRAWINGS = (".html", ".png", ".svg")
+#: More documents than this show a progress bar when stderr is a terminal.
+PROGRESS_MIN = 20
+STDIN = Path("-")
+_GLOB_CHARS = frozenset("*?[")
+T = TypeVar("T")
 
 
 class UsageError(Exception):
     """A problem with the command line or its inputs, reported in one line."""
 
 
-def _input_files(paths: Sequence[str]) -> list[Path]:
+# --- inputs -------------------------------------------------------------------------------------
+
+
+def _found(path: Path) -> list[Path]:
+    """``path`` itself, or the ``*.txt`` files of a folder, recursively and sorted."""
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+        if not found:
+            raise UsageError(f"{path}: folder holds no .txt files")
+        return found
+    if path.is_file():
+        return [path]
+    raise UsageError(f"{path}: no such file or folder")
+
+
+def _input_files(names: Sequence[str]) -> list[Path]:
+    """Files for the command-line inputs: files, folders, globs, and ``-`` (stdin)."""
     files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not found:
-                raise UsageError(f"{path}: folder holds no .txt files")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
+    for name in names:
+        if name == "-":
+            files.append(STDIN)
+        elif not os.path.lexists(name) and _GLOB_CHARS & set(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                raise UsageError(f"{name}: no file matches")
+            files.extend(p for match in matches for p in _found(Path(match)))
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            files.extend(_found(Path(name)))
     return files
 
 
-def _read(path: Path) -> str:
+def _decoded(data: bytes, where: object, encoding: str = "utf-8") -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise UsageError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+        raise UsageError(f"{where}: not UTF-8 text ({error.reason} at byte {error.start})") from None
 
 
-def _documents(files: list[Path]) -> Iterator:
-    from .pipeline import extract_many
+def _stdin_text() -> str:
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    return _decoded(stream.read(), "stdin") if stream else sys.stdin.read()
 
-    return extract_many((str(path), _read(path)) for path in files)
+
+def _jsonl(path: Path, *, text_field: str, id_field: str) -> Iterator[tuple[str, str]]:
+    """``(doc id, text)`` of each record of a JSONL file; blank lines are skipped."""
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, 1):
+            where = f"{path}:{number}"
+            line = _decoded(raw, where, "utf-8-sig" if number == 1 else "utf-8")
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise UsageError(f"{where}: bad JSON line ({error.msg} at column {error.colno})") from None
+            if not isinstance(record, dict):
+                raise UsageError(f"{where}: expected a JSON object, got {type(record).__name__}")
+            if text_field not in record:
+                raise UsageError(f"{where}: no {text_field!r} field (choose the text field with --text-field)")
+            text = record[text_field]
+            if not isinstance(text, str):
+                raise UsageError(f"{where}: field {text_field!r} is {type(text).__name__}, not text")
+            doc_id = record.get(id_field)
+            yield (where if doc_id is None else str(doc_id)), text
 
 
-def _graph(args: argparse.Namespace) -> int:
-    from .graph import GRAPH_FORMATS, cooccurrence_graph, write_graph
+def _texts(files: Iterable[Path], *, text_field: str, id_field: str) -> Iterator[tuple[str, str]]:
+    """``(doc id, text)`` pairs of all inputs, read lazily, in order."""
+    for path in files:
+        if path == STDIN:
+            yield "stdin", _stdin_text()
+        elif path.suffix.lower() == ".jsonl":
+            yield from _jsonl(path, text_field=text_field, id_field=id_field)
+        else:
+            yield str(path), _decoded(path.read_bytes(), path)
 
-    output = Path(args.output)
-    suffix = output.suffix.lower()
-    if suffix not in GRAPH_FORMATS:
-        raise UsageError(f"{output}: unknown graph format; use one of {', '.join(GRAPH_FORMATS)}")
-    if args.english and suffix not in DRAWINGS:
-        raise UsageError(f"--english labels drawings only ({', '.join(DRAWINGS)}), not {suffix}")
-    if suffix in (".png", ".svg"):
-        _check_drawing(output)
-    G = cooccurrence_graph(_documents(_input_files(args.inputs)), window=args.window)
+
+def _not_empty(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """``pairs`` again, or a UsageError before anything is written when none holds text."""
+    pairs = iter(pairs)
+    seen = []
+    for pair in pairs:
+        seen.append(pair)
+        if pair[1].strip():
+            return itertools.chain(seen, pairs)
+    raise UsageError("empty input: no text to read")
+
+
+def _count(files: Iterable[Path]) -> int:
+    """How many documents the inputs hold (non-blank lines of JSONL files), for the progress bar."""
+    total = 0
+    for path in files:
+        if path.suffix.lower() == ".jsonl":
+            with path.open("rb") as f:
+                total += sum(1 for line in f if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def _progress(docs: Iterator[Document], files: list[Path], *, wanted: bool | None) -> Iterator[Document]:
+    """``docs`` with a progress bar on stderr: with ``--progress``, or by default when stderr
+    is a terminal and there are more than :data:`PROGRESS_MIN` documents."""
+    if wanted is False or (wanted is None and not sys.stderr.isatty()):
+        return docs
+    total = _count(files)
+    if wanted is None and total <= PROGRESS_MIN:
+        return docs
+    from tqdm import tqdm
+
+    return tqdm(docs, total=total, unit="doc", file=sys.stderr)
+
+
+def _loaded(loader: Callable[[str], T], name: str) -> T:
+    """``loader(name)``; an unknown name, a missing model or a missing backend as a UsageError."""
     try:
-        write_graph(G, output, **({"english": True} if args.english else {}))
-    except ImportError as error:
-        raise UsageError(f"{output}: {error}") from None
-    print(f"wrote {output}: {G.number_of_nodes()} entities, {G.number_of_edges()} edges")
-    nodes = sorted(G.nodes(data=True), key=lambda item: (-item[1]["count"], item[0]))[: args.top]
-    print(f"\n{'mentions':>8}  {'type':<5} entity")
-    for _, data in nodes:
-        print(f"{data['count']:>8}  {data['label']:<5} {data['name']}")
-    edges = sorted(G.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))[: args.top]
-    print(f"\n{'weight':>8}  pair")
-    for a, b, data in edges:
-        print(f"{data['weight']:>8}  {G.nodes[a]['name']} — {G.nodes[b]['name']}")
-    return 0
+        return loader(name)
+    except (OSError, ValueError, ImportError) as error:
+        raise UsageError(f"recognizer {name!r}: {error}") from None
 
 
-def _check_drawing(output: Path) -> None:
-    """Fail before the slow part when matplotlib, needed for PNG and SVG, is missing."""
-    from .viz import _require_matplotlib
+def _documents(args: argparse.Namespace) -> Iterator[Document]:
+    """The documents of the command's inputs, extracted by the chosen recognizer."""
+    files = _input_files(args.inputs)
+    pairs = _not_empty(_texts(files, text_field=args.text_field, id_field=args.id_field))
+    nlp: Pipeline = _loaded(load, args.recognizer)
+    return _progress(nlp.pipe(pairs), files, wanted=args.progress)
 
+
+# --- extract ------------------------------------------------------------------------------------
+
+
+def _rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
+    """One :data:`COLUMNS` record per mention."""
+    for doc in docs:
+        entities = {e.id: e for e in doc.entities}
+        for m in doc.mentions:
+            entity = entities.get(m.entity_id)
+            yield {
+                "doc": doc.id, "start": m.start, "end": m.end, "text": m.text, "label": m.label,
+                "sentence": m.sentence, "entity_id": m.entity_id, "entity": entity and entity.name,
+                "name_en": entity and entity.name_en, "score": None if m.score is None else round(m.score, 4),
+            }  # fmt: skip
+
+
+def _write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_delimited(rows: Iterable[dict], out: IO[str], *, delimiter: str) -> None:
+    writer = csv.DictWriter(out, COLUMNS, delimiter=delimiter, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def _write_table(rows: Iterable[dict], out: IO[str]) -> None:
+    cells = [list(COLUMNS)] + [["" if row[c] is None else str(row[c]) for c in COLUMNS] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+    for line in cells:
+        out.write("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def _write_rows(rows: Iterable[dict], out: IO[str], *, fmt: str) -> None:
+    if fmt == "jsonl":
+        _write_jsonl(rows, out)
+    elif fmt == "table":
+        _write_table(rows, out)
+    else:
+        _write_delimited(rows, out, delimiter="\t" if fmt == "tsv" else ",")
+
+
+def _extract_format(fmt: str | None, output: Path | None) -> str:
+    """The ``--format`` given, or the one ``-o``'s suffix names, or ``jsonl``."""
+    if fmt is not None:
+        return fmt
+    if output is None:
+        return "jsonl"
+    by_suffix = {suffix: name for name, suffix in FORMATS.items()}
+    if output.suffix.lower() not in by_suffix:
+        raise UsageError(f"{output}: unknown output suffix; use one of {', '.join(by_suffix)} or --format")
+    return by_suffix[output.suffix.lower()]
+
+
+@contextlib.contextmanager
+def _opened(output: Path | None) -> Iterator[IO[str]]:
+    """stdout, or ``output`` written through a ``.part`` file that replaces it only on success."""
+    if output is None:
+        yield sys.stdout
+        return
+    partial = output.with_name(output.name + ".part")
     try:
-        _require_matplotlib()
-    except ImportError as error:
-        raise UsageError(f"{output}: {error}") from None
+        with partial.open("w", encoding="utf-8", newline="") as f:
+            yield f
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
 
 
 def _extract(args: argparse.Namespace) -> int:
-    for doc in _documents(_input_files(args.inputs)):
-        names = {e.id: e.name for e in doc.entities}
-        for m in doc.mentions:
-            record = {"doc": doc.id, "start": m.start, "end": m.end, "text": m.text, "label": m.label,
-                      "sentence": m.sentence, "entity_id": m.entity_id, "entity": names[m.entity_id],
-                      "score": None if m.score is None else round(m.score, 4)}
-            print(json.dumps(record, ensure_ascii=False))
+    output = None if args.output in (None, "-") else Path(args.output)
+    fmt = _extract_format(args.format, output)
+    docs = _documents(args)
+    with _opened(output) as out:
+        _write_rows(_rows(docs), out, fmt=fmt)
     return 0
 
 
+# --- graph --------------------------------------------------------------------------------------
+
+
+def _check_outputs(outputs: list[Path], *, english: bool) -> None:
+    """Fail before the slow part on unknown suffixes, or on drawings without matplotlib."""
+    suffixes = [output.suffix.lower() for output in outputs]
+    for output, suffix in zip(outputs, suffixes, strict=True):
+        if suffix not in GRAPH_FORMATS:
+            raise UsageError(f"{output}: unknown graph format; use one of {', '.join(GRAPH_FORMATS)}")
+    if english and not set(suffixes) & set(DRAWINGS):
+        raise UsageError(f"--english labels drawings only ({', '.join(DRAWINGS)}), not {', '.join(suffixes)}")
+    pictures = [output for output, suffix in zip(outputs, suffixes, strict=True) if suffix in (".png", ".svg")]
+    if pictures:
+        from .viz import _require_matplotlib
+
+        try:
+            _require_matplotlib()
+        except ImportError as error:
+            raise UsageError(f"{pictures[0]}: {error}") from None
+
+
+def _print_summary(G: nx.Graph, top: int) -> None:
+    """The most mentioned entities and the strongest pairs, as two small tables."""
+
+    def name(node: str) -> str:
+        data = G.nodes[node]
+        return data["name"] + (f" ({data['name_en']})" if data.get("name_en") else "")
+
+    print(f"\n{'mentions':>8}  {'type':<5} entity")
+    for node, count in top_entities(G, top):
+        print(f"{count:>8}  {G.nodes[node]['label']:<5} {name(node)}")
+    print(f"\n{'weight':>8}  pair")
+    for a, b, weight in strongest_pairs(G, top):
+        print(f"{weight:>8}  {name(a)} — {name(b)}")
+
+
+def _graph(args: argparse.Namespace) -> int:
+    outputs = [Path(output) for output in args.output]
+    _check_outputs(outputs, english=args.english)
+    G = cooccurrence_graph(_documents(args), window=args.window, labels=args.labels, min_weight=args.min_weight)
+    for output in outputs:
+        drawing = args.english and output.suffix.lower() in DRAWINGS
+        try:
+            write_graph(G, output, **({"english": True} if drawing else {}))
+        except ImportError as error:
+            raise UsageError(f"{output}: {error}") from None
+        print(f"wrote {output}: {G.number_of_nodes()} entities, {G.number_of_edges()} edges")
+    _print_summary(G, args.top)
+    return 0
+
+
+# --- evaluate -----------------------------------------------------------------------------------
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from . import ner
+    from .ner.conll import read_conll
+    from .ner.evaluate import evaluate
+
+    path = Path(args.conll)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    try:
+        sentences = read_conll(path)
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if not sentences:
+        raise UsageError(f"{path}: empty input: no sentences")
+    recognizer = _loaded(ner.load, args.recognizer)
+    tokens, gold = zip(*sentences, strict=True)
+    report = evaluate(gold, recognizer.predict(list(tokens)))
+    print(f"{path}: {len(gold)} sentences, {sum(map(len, tokens))} tokens, recognizer {args.recognizer}")
+    print(report.table())
+    return 0
+
+
+# --- command line -------------------------------------------------------------------------------
+
+
+def _window(value: str) -> str | int:
+    if value.isdigit():
+        return int(value)
+    if value in WINDOWS:
+        return value
+    raise argparse.ArgumentTypeError(f"expected {', '.join(WINDOWS)} or a number of tokens, not {value!r}")
+
+
+def _labels(value: str) -> tuple[str, ...]:
+    labels = tuple(label.strip().upper() for label in value.split(",") if label.strip())
+    unknown = [label for label in labels if label not in LABELS]
+    if unknown or not labels:
+        raise argparse.ArgumentTypeError(f"expected labels among {','.join(LABELS)}, not {value!r}")
+    return labels
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports command-line mistakes in one line, like every other error of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Options of the commands that read documents."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help=".txt files, folders of them, globs, .jsonl files, or - for stdin")
+    common.add_argument("--text-field", default="text", help="text field of .jsonl records (default: text)")
+    common.add_argument("--id-field", default="id", help="id field of .jsonl records (default: id)")
+    common.add_argument("--recognizer", default="builtin", metavar="NAME",
+                        help="builtin (default), crf, camelbert, or a model path")
+    common.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help=f"progress bar on stderr (default: when stderr is a terminal "
+                             f"and there are more than {PROGRESS_MIN} documents)")
+    return common
+
+
+def _subcommand(
+    commands: argparse._SubParsersAction, name: str, *, summary: str, examples: str,
+    parents: Sequence[argparse.ArgumentParser] = (),
+) -> argparse.ArgumentParser:
+    return commands.add_parser(name, help=summary, description=summary, parents=list(parents),
+                               epilog=f"examples:\n{examples}", formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="arabic-entities", description="Named entities and co-mention graphs from Arabic news.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"examples:\n{EXTRACT_EXAMPLES}\n{GRAPH_EXAMPLES}\n{EVALUATE_EXAMPLES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    graph = commands.add_parser("graph", help="build a co-mention graph from text files",
-                                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    graph.add_argument("inputs", nargs="+", help=".txt files or folders of them")
-    graph.add_argument("-o", "--output", required=True,
-                       help="graph file: .gexf, .graphml, .json, .csv; drawing: .html, .png, .svg")
+    common = _common_options()
+
+    extract = _subcommand(commands, "extract", summary="list the mentions of named entities",
+                          examples=EXTRACT_EXAMPLES, parents=[common])
+    extract.add_argument("--format", choices=list(FORMATS),
+                         help="output format (default: from -o's suffix, else jsonl)")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    extract.set_defaults(run=_extract)
+
+    graph = _subcommand(commands, "graph", summary="build a co-mention graph and print its summary",
+                        examples=GRAPH_EXAMPLES, parents=[common])
+    graph.add_argument("-o", "--output", action="append", required=True, metavar="FILE",
+                       help="graph file, by suffix: .gexf .graphml .json .csv, drawings .html .png .svg "
+                            "(repeat for several)")
     graph.add_argument("--english", action="store_true",
                        help="label drawings with English names where known (default: Arabic)")
-    graph.add_argument("--window", choices=["sentence", "document"], default="sentence")
-    graph.add_argument("--top", type=int, default=10, help="rows in the printed tables")
+    graph.add_argument("--window", type=_window, default="sentence", metavar="sentence|paragraph|document|N",
+                       help="what counts as appearing together (default: sentence; N: within N tokens)")
+    graph.add_argument("--min-weight", type=int, default=0, metavar="W", help="keep edges of weight >= W")
+    graph.add_argument("--labels", type=_labels, metavar="PERS,ORG,...", help="keep entities of these types")
+    graph.add_argument("--top", type=int, default=10, help="rows in the printed tables (default: 10)")
     graph.set_defaults(run=_graph)
-    extract = commands.add_parser("extract", help="print mentions as JSON lines",
-                                  epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    extract.add_argument("inputs", nargs="+", help=".txt files or folders of them")
-    extract.set_defaults(run=_extract)
+
+    evaluate = _subcommand(commands, "evaluate", summary="score a recognizer on a CoNLL file",
+                           examples=EVALUATE_EXAMPLES)
+    evaluate.add_argument("--conll", required=True, metavar="FILE", help="token<TAB>IOB2-tag lines")
+    evaluate.add_argument("--recognizer", default="builtin", metavar="NAME",
+                          help="builtin (default), crf, camelbert, or a model path")
+    evaluate.set_defaults(run=_evaluate)
     return parser
 
 
+def _fail(message: str) -> int:
+    print(f"arabic-entities: error: {' '.join(message.split())}", file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run the command on ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
     try:
+        args = _parser().parse_args(argv)
         return args.run(args)
     except UsageError as error:
-        print(f"arabic-entities: error: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
+    except BrokenPipeError:  # `arabic-entities extract ... | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:  # unreadable inputs, unwritable outputs
+        return _fail(f"{error.filename}: {error.strerror}" if error.filename else str(error))
 
 
 if __name__ == "__main__":

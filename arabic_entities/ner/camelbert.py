@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .base import Recognizer, check_batch
 
-__all__ = ["CamelBertRecognizer", "installed_model_dir", "MAX_PIECES"]
+__all__ = ["CamelBertRecognizer", "installed_model_dir", "valid_iob2", "MAX_PIECES"]
 
 #: Word pieces per segment, [CLS] and [SEP] included (camel-tools uses 256).
 MAX_PIECES = 256
@@ -142,16 +142,16 @@ class CamelBertRecognizer(Recognizer):
             best = result.argmax(-1)
             labels[index].extend(self.labels[k] for k in best)
             scores[index].extend(float(result[t, k]) for t, k in enumerate(best))
-        return [(_valid_iob2(tags), probs) for tags, probs in zip(labels, scores)]
+        return [(valid_iob2(tags), probs) for tags, probs in zip(labels, scores)]
 
     def __repr__(self) -> str:
         return f"CamelBertRecognizer({str(self.model_dir)!r})"
 
 
-def _valid_iob2(tags: list[str]) -> list[str]:
+def valid_iob2(tags: list[str]) -> list[str]:
     """``tags`` with each ``I-X`` that does not continue an ``X`` entity turned into ``B-X``.
 
-    >>> _valid_iob2(["I-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-LOC"])
+    >>> valid_iob2(["I-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-LOC"])
     ['B-PERS', 'I-PERS', 'O', 'B-LOC', 'B-ORG', 'B-LOC']
     """
     fixed = []
