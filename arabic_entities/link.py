@@ -46,6 +46,10 @@ class _Record:
     name_en: Counter[str] = field(default_factory=Counter)
 
 
+#: Per document-level entity id: its linked id, name and English name (or None).
+_Links = dict[str, tuple[str, str, str | None]]
+
+
 def _roots(records: dict[str, _Record], gazetteer: Gazetteer) -> dict[str, str]:
     """Union-find over entity ids: id -> the id of its cluster's root."""
     partition = Partition(records)
@@ -84,7 +88,12 @@ def link_entities(docs: Iterable[Document], *, gazetteer: Gazetteer | None = Non
     names and English names made consistent across all of them. The input documents
     are not changed."""
     docs = list(docs)
-    gazetteer = gazetteer or load_gazetteer()
+    links = _links(_records(docs), gazetteer or load_gazetteer())
+    return [_relabel(doc, links) for doc in docs]
+
+
+def _records(docs: Iterable[Document]) -> dict[str, _Record]:
+    """What ``docs`` say of each entity id, ids in order of first appearance."""
     records: dict[str, _Record] = {}
     for doc in docs:
         for entity in doc.entities:
@@ -92,29 +101,44 @@ def link_entities(docs: Iterable[Document], *, gazetteer: Gazetteer | None = Non
             record.names[entity.name] += entity.mention_count
             if entity.name_en:
                 record.name_en[entity.name_en] += entity.mention_count
+    return records
+
+
+def _merge_records(parts: Iterable[dict[str, _Record]]) -> dict[str, _Record]:
+    """The records of consecutive groups of documents (each from :func:`_records`) as one:
+    the same as :func:`_records` of all their documents, in order."""
+    merged: dict[str, _Record] = {}
+    for records in parts:
+        for entity, record in records.items():
+            into = merged.setdefault(entity, _Record(record.label))
+            into.names.update(record.names)
+            into.name_en.update(record.name_en)
+    return merged
+
+
+def _links(records: dict[str, _Record], gazetteer: Gazetteer) -> _Links:
+    """The linked id, name and English name of every entity id of ``records``."""
     roots = _roots(records, gazetteer)
     clusters: dict[str, list[str]] = defaultdict(list)
     for entity, root in roots.items():
         clusters[root].append(entity)
-    new_id, name_of, english_of = {}, {}, {}
+    links: _Links = {}
     for members in clusters.values():
         names: Counter[str] = sum((records[m].names for m in members), Counter())
         english: Counter[str] = sum((records[m].name_en for m in members), Counter())
         name = max(sorted(names), key=lambda n: (len(n.split()), names[n]))
         # the id the fullest name already has, so linking never renames a full name
         keeper = max(sorted(members), key=lambda m: records[m].names[name])
+        name_en = english.most_common(1)[0][0] if english else None
         for m in members:
-            new_id[m], name_of[m] = keeper, name
-            english_of[m] = english.most_common(1)[0][0] if english else None
-    return [_relabel(doc, new_id, name_of, english_of) for doc in docs]
+            links[m] = keeper, name, name_en
+    return links
 
 
-def _relabel(doc: Document, new_id: dict[str, str], name_of: dict[str, str],
-             english_of: dict[str, str | None]) -> Document:  # fmt: skip
+def _relabel(doc: Document, links: _Links) -> Document:
     merged: dict[str, Entity] = {}
     for entity in doc.entities:
-        key = new_id[entity.id]
-        name = name_of[entity.id]
+        key, name, name_en = links[entity.id]
         previous = merged.get(key)
         spellings = {entity.name, *entity.aliases}
         if previous is not None:
@@ -125,9 +149,9 @@ def _relabel(doc: Document, new_id: dict[str, str], name_of: dict[str, str],
         merged[key] = replace(
             entity, id=key, name=name, aliases=tuple(sorted(spellings - {name})),
             mention_count=entity.mention_count + (previous.mention_count if previous else 0),
-            name_en=english_of[entity.id], descriptions=descriptions,
+            name_en=name_en, descriptions=descriptions,
         )  # fmt: skip
-    mentions = [replace(m, entity_id=new_id[m.entity_id]) for m in doc.mentions]
-    relations = [replace(r, head=new_id[r.head], tail=new_id[r.tail]) for r in doc.relations]
+    mentions = [replace(m, entity_id=links[m.entity_id][0]) for m in doc.mentions]
+    relations = [replace(r, head=links[r.head][0], tail=links[r.tail][0]) for r in doc.relations]
     relations = [r for r in relations if r.head != r.tail]  # two spellings of one entity
     return replace(doc, mentions=mentions, entities=list(merged.values()), relations=relations)

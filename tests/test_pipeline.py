@@ -1,7 +1,10 @@
+import os
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import arabic_entities as ae
+from arabic_entities.pipeline import PREFETCH, default_doc_id
 
 
 def test_mentions_point_into_the_original_text():
@@ -108,3 +111,81 @@ def test_clitics_are_cut_right_when_diacritics_are_kept():
     doc = nlp(text)
     putin = [m for m in doc.mentions if m.label == "PERS" and m.text == "بوتين"]
     assert [m.start for m in putin] == [text.index("بوتين"), text.index("وَبوتين") + 2]
+
+
+TEXTS = [
+    ("a", "قال الرئيس الروسي فلاديمير بوتين إن موسكو مستعدة للحوار."),
+    "زار إيلون ماسك برلين.",
+    ("c", ""),
+    ("d", "وقال ماسك إن بوتين وافق على اللقاء في الكرملين."),
+    "انتقد دونالد ترامب الأمم المتحدة في واشنطن.",
+    ("f", "التقى السيسي بغوتيريش في القاهرة.\nوقال ترامب إنه سيزور مصر."),
+    (None, "زار ترامب واشنطن."),
+]
+
+
+class Consumed:
+    """An input stream that records how many items have been read from it."""
+
+    def __init__(self, items):
+        self.items, self.count = list(items), 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.count += 1
+            yield item
+
+
+def test_extract_many_is_the_same_with_one_and_two_processes():
+    serial = [d.to_dict() for d in ae.extract_many(TEXTS, batch_size=2)]
+    parallel = [d.to_dict() for d in ae.extract_many(iter(TEXTS), n_process=2, batch_size=2)]
+    assert parallel == serial
+    ids = [d["id"] for d in serial]
+    assert ids[0] == "a" and ids[2] == "c" and ids[3] == "d" and ids[5] == "f"
+    assert ids[1] == default_doc_id(TEXTS[1]) and ids[6] == default_doc_id("زار ترامب واشنطن.")
+    assert [d["text"] for d in serial] == [t if isinstance(t, str) else t[1] for t in TEXTS]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_reads_its_input_only_a_little_ahead(n_process):
+    batch_size = 2
+    source = Consumed(TEXTS * 6)
+    docs = ae.extract_many(source, n_process=n_process, batch_size=batch_size)
+    assert source.count == 0  # nothing read before the first document is asked for
+    ahead = batch_size * (1 if n_process == 1 else PREFETCH * n_process)
+    handed_out = 0
+    for doc in docs:
+        handed_out += 1
+        assert 0 < source.count - handed_out + 1 <= ahead
+    assert handed_out == source.count == len(TEXTS) * 6
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_many_of_nothing_is_nothing(n_process):
+    assert list(ae.extract_many([], n_process=n_process)) == []
+    assert list(ae.extract_many(iter(()), n_process=n_process)) == []
+
+
+def test_extract_many_rejects_bad_options_at_once():
+    for options in ({"n_process": 0}, {"n_process": -2}, {"batch_size": 0}):
+        with pytest.raises(ValueError, match="at least 1"):
+            ae.extract_many(TEXTS, **options)
+    for options in ({"n_process": 1.5}, {"n_process": "2"}, {"batch_size": True}):
+        with pytest.raises(TypeError, match="must be an int"):
+            ae.extract_many(TEXTS, **options)
+
+
+def test_extract_many_with_workers_raises_on_a_bad_item():
+    with pytest.raises(TypeError, match="int"):
+        list(ae.extract_many([("a", "قال ماسك"), 123], n_process=2, batch_size=1))
+
+
+def test_workers_get_one_blas_thread_unless_told_otherwise(monkeypatch):
+    from arabic_entities.pipeline import BLAS_THREADS, _one_blas_thread
+
+    for name in BLAS_THREADS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    with _one_blas_thread():
+        assert [os.environ[name] for name in BLAS_THREADS] == ["1", "1", "3"]
+    assert [os.environ.get(name) for name in BLAS_THREADS] == [None, None, "3"]
