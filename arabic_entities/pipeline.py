@@ -1,4 +1,4 @@
-"""The pipeline: normalize → tokenize → recognize → resolve, one Document per text.
+"""The pipeline: normalize → tokenize → recognize → resolve → relate, one Document per text.
 
 >>> nlp = load()
 >>> doc = nlp("قال إيلون ماسك إن بوتين وافق على اللقاء في موسكو.")
@@ -18,7 +18,7 @@ from itertools import chain, islice
 
 from . import ner
 from .boundaries import description_before, split_coordination, trim_words
-from .document import Document, Sentence, Token
+from .document import Document, Relation, Sentence, Token
 from .gazetteer import Gazetteer, load_gazetteer
 from .ner.base import Recognizer
 from .ner.evaluate import spans
@@ -186,7 +186,7 @@ class _Normalized:
     norm_ends: list[int]
 
 
-def _relations(doc: Document) -> list:
+def _relations(doc: Document) -> list[Relation]:
     """Typed relations of ``doc``; the trigger lexicon is built on first use, not at import
     (its words are normalized with camel-tools, whose tables take ~0.5 s to build)."""
     from .relations import extract_relations
