@@ -4,7 +4,7 @@ A recognizer sometimes pulls a preposition into a span (على إكس) or a titl
 into a person's name (الرئيس الروسي فلاديمير بوتين), or joins two names with
 و (شي وترامب). This stage trims function words at either end of any span and
 titles with their nationality adjectives at the start of a person's span, and
-cuts spans before و + a known name. The title words before a person's
+cuts spans before و + a known name, or between listed names written side by side. The title words before a person's
 name are kept apart as a description of that person.
 
 Words are compared in their surface form (hamza, ى and ة kept), so the
@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 __all__ = ["FUNCTION_WORDS", "TITLE_WORDS", "is_function_word", "is_title_word", "trim_words",
-           "split_coordination", "description_before"]
+           "split_coordination", "split_listed_names", "description_before"]
 
 #: Closed-class words (prepositions, particles, pronouns, demonstratives) that never
 #: begin or end a name.
@@ -98,6 +98,32 @@ def split_coordination(words: Sequence[str], *, is_name: Callable[[str], bool]) 
             if words[i].startswith("و") and len(words[i]) > 3 and is_name(words[i][1:])]  # fmt: skip
     bounds = [0, *cuts, len(words)]
     return list(zip(bounds, bounds[1:]))
+
+
+def split_listed_names(keys: Sequence[str], *, listed: Callable[[tuple[str, ...]], bool]) -> list[tuple[int, int]]:
+    """Word ranges of a span that is two or more listed names side by side (ماسك ترامب).
+
+    ``keys`` are the span's word keys; ``listed(words)`` says whether a word sequence
+    is a listed name. The span is cut only when it is not itself listed and the
+    listed names, longest first, cover all of it; otherwise it stays whole.
+
+    >>> names = {("ماسك",), ("ترامب",), ("دونالد", "ترامب")}.__contains__
+    >>> split_listed_names(["ماسك", "دونالد", "ترامب"], listed=names)
+    [(0, 1), (1, 3)]
+    >>> split_listed_names(["ماسك", "اليوم"], listed=names)
+    [(0, 2)]
+    """
+    whole = [(0, len(keys))]
+    if len(keys) < 2 or listed(tuple(keys)):
+        return whole
+    pieces, start = [], 0
+    while start < len(keys):
+        end = next((end for end in range(len(keys), start, -1) if listed(tuple(keys[start:end]))), None)
+        if end is None:
+            return whole
+        pieces.append((start, end))
+        start = end
+    return pieces if len(pieces) > 1 else whole
 
 
 def description_before(words: Sequence[str], start: int, *, sentence_start: int = 0) -> str | None:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from itertools import chain, islice
 
 from . import ner
-from .boundaries import description_before, split_coordination, trim_words
+from .boundaries import description_before, split_coordination, split_listed_names, trim_words
 from .document import Document, Relation, Sentence, Token
 from .gazetteer import Gazetteer, load_gazetteer
 from .ner.base import Recognizer
@@ -142,17 +142,25 @@ class Pipeline:
 
     def _names(self, words: list[str], offset: int, labels: list[str]) -> Iterator[tuple[str, int, int]]:
         """``(label, first, last)`` of the names in a sentence's labels (sentence-relative
-        word indices), after :mod:`~arabic_entities.boundaries` trimming and cutting."""
+        word indices), after :mod:`~arabic_entities.boundaries` trimming and cutting
+        (listed names are those of ``known_names``)."""
 
         def is_name(word: str) -> bool:
             key = match_key(word)
             return key in self.gazetteer or (key,) in self.known_names
 
+        def listed(keys: tuple[str, ...]) -> bool:
+            return keys in self.known_names
+
         for label, first, last in spans(labels):
             for start, end in split_coordination(words[offset + first : offset + last], is_name=is_name):
                 kept = trim_words(words[offset + first + start : offset + first + end], label)
-                if kept is not None:
-                    yield label, first + start + kept[0], first + start + kept[1]
+                if kept is None:
+                    continue
+                low, high = first + start + kept[0], first + start + kept[1]
+                keys = [match_key(word) for word in words[offset + low : offset + high]]
+                for piece_start, piece_end in split_listed_names(keys, listed=listed):
+                    yield label, low + piece_start, low + piece_end
 
     def _prepare(self, doc_id: str, text: str) -> tuple[Document, _Normalized]:
         normalized = normalize_with_offsets(text, self.normalization)

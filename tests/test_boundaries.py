@@ -30,3 +30,13 @@ def test_description_before_a_name():
     assert description_before(["الروسي", "بوتين"], 1) is None  # an adjective alone is no title
     assert description_before(["الرئيس", "بوتين"], 1, sentence_start=1) is None
     assert description_before(["والرئيس", "الروسي", "بوتين"], 2) == "الرئيس الروسي"
+
+
+def test_listed_names_side_by_side_are_cut():
+    from arabic_entities.boundaries import split_listed_names
+
+    names = {("ماسك",), ("ترامب",), ("بوتين",), ("دونالد", "ترامب"), ("البيت", "الابيض")}.__contains__
+    assert split_listed_names(["ماسك", "ترامب"], listed=names) == [(0, 1), (1, 2)]
+    assert split_listed_names(["بوتين", "دونالد", "ترامب"], listed=names) == [(0, 1), (1, 3)]
+    assert split_listed_names(["دونالد", "ترامب"], listed=names) == [(0, 2)]  # one listed name
+    assert split_listed_names(["جون", "ترامب"], listed=names) == [(0, 2)]  # جون is not listed: whole

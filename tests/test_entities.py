@@ -69,3 +69,14 @@ def test_clitic_on_a_known_full_name_is_cut_even_when_the_word_alone_is_a_name()
     # بايلون is itself a name token (Bailon), but بإيلون ماسك is ب + إيلون ماسك
     doc = ae.extract("التقى الرئيس الروسي فلاديمير بوتين بإيلون ماسك في موسكو.")
     assert "إيلون ماسك" in [m.text for m in doc.mentions]
+
+
+class TagsEverythingOnePerson(ae.ner.Recognizer):
+    def predict_scores(self, sentences):
+        return [(["B-PERS"] + ["I-PERS"] * (len(s) - 1), [0.9] * len(s)) if s else ([], []) for s in sentences]
+
+
+def test_listed_names_fused_by_the_tagger_are_separate_mentions():
+    doc = ae.load(TagsEverythingOnePerson())("ماسك ترامب")
+    assert [(m.text, m.label) for m in doc.mentions] == [("ماسك", "PERS"), ("ترامب", "PERS")]
+    assert {e.name_en for e in doc.entities} == {"Elon Musk", "Donald Trump"}
