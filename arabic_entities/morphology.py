@@ -11,8 +11,8 @@ analyzer about a word that may carry proclitics:
 
 Words the analyzer does not know (وترامب) are left to the default rules, so the
 option changes decisions only where the analyzer has an opinion. camel-tools
-fetches its data catalogue when ``camel_tools.morphology`` is imported; this module
-imports it with an empty local catalogue instead, so nothing goes to the network.
+fetches its data catalogue when ``camel_tools.morphology`` is imported; it is imported
+through :func:`~arabic_entities.camel_data.import_offline`, so nothing goes to the network.
 
 The database is GPL-licensed camel-tools data: it is never shipped with this package.
 """
@@ -21,57 +21,26 @@ from __future__ import annotations
 
 import functools
 import gzip
-import importlib
-import json
 import os
 import shutil
-import sys
 import tempfile
 import threading
 from pathlib import Path
-from types import ModuleType
 
+from .camel_data import data_dir, import_offline
 from .clitics import Split
 
-__all__ = ["Morphology", "load_morphology", "installed_db_path", "import_camel_offline"]
+__all__ = ["Morphology", "load_morphology", "installed_db_path"]
 
 #: Proclitic letters and the analyzer features that carry them.
 _FEATURES = {"و": ("prc2", "wa_"), "ف": ("prc2", "fa_"), "ب": ("prc1", "bi_"), "ل": ("prc1", "li_"),
              "ك": ("prc1", "ka_")}  # fmt: skip
 _NO_CLITIC = {"prc0": "0", "prc1": "0", "prc2": "0", "prc3": "0"}
-_import_lock = threading.Lock()
 
 
 def installed_db_path(name: str = "calima-msa-r13") -> Path:
     """Where ``camel_data`` installs a morphology database, without importing camel-tools."""
-    root = os.environ.get("CAMELTOOLS_DATA") or Path.home() / ".camel_tools"
-    return Path(root).expanduser() / "data" / "morphology_db" / name / "morphology.db"
-
-
-def import_camel_offline(module: str) -> ModuleType:
-    """Import a camel-tools module that loads camel-tools' data catalogue, offline.
-
-    When no ``catalogue.json`` is where camel-tools looks (``$CAMELTOOLS_DATA`` or
-    ``~/.camel_tools``), camel-tools would download one at import; it is shown an
-    empty catalogue in a temporary folder instead, for the duration of the import.
-    """
-    with _import_lock:
-        if "camel_tools.data" not in sys.modules:
-            root = Path(os.environ.get("CAMELTOOLS_DATA") or Path.home() / ".camel_tools").expanduser()
-            if not (root / "catalogue.json").is_file():
-                folder = Path(tempfile.mkdtemp(prefix="arabic-entities-camel-"))
-                empty = {"version": "offline", "packages": {}, "components": {}}
-                (folder / "catalogue.json").write_text(json.dumps(empty), encoding="utf-8")
-                previous = os.environ.get("CAMELTOOLS_DATA")
-                os.environ["CAMELTOOLS_DATA"] = str(folder)
-                try:
-                    importlib.import_module("camel_tools.data")
-                finally:
-                    if previous is None:
-                        del os.environ["CAMELTOOLS_DATA"]
-                    else:
-                        os.environ["CAMELTOOLS_DATA"] = previous
-        return importlib.import_module(module)
+    return data_dir("morphology_db", name) / "morphology.db"
 
 
 def _plain_db(path: Path) -> Path:
@@ -128,6 +97,6 @@ def load_morphology(path: str | os.PathLike | None = None) -> Morphology:
             f"no morphology database at {db_path}: install one with "
             "`camel_data -i morphology-db-msa-r13`, or pass the path of a morphology.db(.gz) file"
         )
-    database = import_camel_offline("camel_tools.morphology.database")
-    analyzer = import_camel_offline("camel_tools.morphology.analyzer")
+    database = import_offline("camel_tools.morphology.database")
+    analyzer = import_offline("camel_tools.morphology.analyzer")
     return Morphology(analyzer.Analyzer(database.MorphologyDB(str(_plain_db(db_path)), "a")))

@@ -136,6 +136,7 @@ class Pipeline:
                 original_text=doc.text,
                 gazetteer=self.gazetteer,
                 morphology=self.morphology,
+                known_names=self.known_names,
             )
             doc.relations = _relations(doc)
         return [doc for doc, _ in prepared]

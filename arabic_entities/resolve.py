@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .clitics import Split, proclitic_splits
@@ -77,7 +77,8 @@ def link_acronyms(
     become a mention of the same entity (a candidate with ``long_form`` set),
     whether or not the recognizer found them.
     """
-    by_start = {c.token_start: c for c in candidates}
+    index_of = {c.token_start: i for i, c in enumerate(candidates)}
+    covered = {i for c in candidates for i in range(c.token_start, c.token_end)}
     result = list(candidates)
     for c in candidates:
         opening = c.token_end
@@ -90,10 +91,10 @@ def link_acronyms(
         else:
             continue
         first, last = opening + 1, closing
-        short = by_start.get(first)
-        if short is not None and short.token_end == last:
-            result[result.index(short)] = replace(short, label=c.label, long_form=c.words)
-        elif not any(o.token_start < last and first < o.token_end for o in candidates):
+        index = index_of.get(first)
+        if index is not None and candidates[index].token_end == last:
+            result[index] = replace(candidates[index], label=c.label, long_form=c.words)
+        elif covered.isdisjoint(range(first, last)):
             result.append(SpanCandidate(c.label, tuple(words[first:last]), norm_starts[first],
                                         norm_ends[last - 1], c.sentence, c.score, first, last,
                                         long_form=c.words))  # fmt: skip
@@ -298,13 +299,17 @@ def resolve(
     original_text: str,
     gazetteer: Gazetteer | None = None,
     morphology: Morphology | None = None,
+    known_names: Mapping[tuple[str, ...], str] | None = None,
 ) -> tuple[list[Mention], list[Entity]]:
     """Decide clitics, build mentions with original offsets and group them into entities.
 
     ``document_words`` holds the match keys of every word in the document;
-    ``to_original`` maps a normalized span to the original text.
+    ``to_original`` maps a normalized span to the original text. ``known_names``
+    (word keys → label; by default the prominent names of the curated table) are
+    names whose listed type wins and which a clitic may be cut from.
     """
     gazetteer = gazetteer or load_gazetteer()
+    listed = prominent_patterns() if known_names is None else known_names
     span_keys = {match_key(" ".join(c.words)) for c in candidates}
 
     def attested(stem: str) -> bool:
@@ -315,8 +320,6 @@ def resolve(
     def word_rank(key: str) -> int | None:
         entry = ranks.get(key)
         return entry[0] if entry else None
-
-    listed = prominent_patterns()
 
     def listed_name(key: str) -> bool:
         return key in gazetteer or tuple(key.split()) in listed

@@ -1,6 +1,6 @@
 """Tagging speed of camel-tools' BERT NER against ours, on CPU, in the same run.
 
-    python benchmarks/camel_speed.py [--sentences 200] [--threads 1] [--catalogue PATH]
+    python benchmarks/camel_speed.py [--sentences 200] [--threads 1]
 
 camel-tools' pretrained NER model is not downloaded. Speed does not depend on the
 weights, so the script builds a model of the same shape: a bert-base token
@@ -11,9 +11,9 @@ an Arabic WordPiece vocabulary of 30,000 pieces (CAMeLBERT's size) trained with
 only the time counts.
 
 Importing ``camel_tools.ner`` imports ``camel_tools.data``, which downloads a
-catalogue unless ``$CAMELTOOLS_DATA/catalogue.json`` exists; the script copies an
-offline catalogue (``--catalogue``) into a temporary directory and points
-``CAMELTOOLS_DATA`` at it before that import.
+catalogue unless ``$CAMELTOOLS_DATA/catalogue.json`` exists; the script imports it
+through :func:`arabic_entities.camel_data.import_offline`, which shows camel-tools an
+empty local catalogue instead.
 
 Measured, on the first ``--sentences`` sentences of ANERcorp's test split (as
 token lists), after loading and one warm-up call on the first sentence (load
@@ -39,23 +39,15 @@ import argparse
 import gzip
 import itertools
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUE = ROOT / "shared/data/camel/offline-catalogue/catalogue.json"
 TEST = ROOT / "shared/data/ner/anercorp/camel_split_reconstructed/test.txt"
 UNLABELED = ROOT / "shared/data/unlabeled"
 LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
-
-
-def offline_camel(catalogue: Path, data_dir: Path) -> None:
-    """Make ``import camel_tools.ner`` work offline; must run before that import."""
-    shutil.copy(catalogue, data_dir / "catalogue.json")
-    os.environ["CAMELTOOLS_DATA"] = str(data_dir)
 
 
 def documents(limit: int) -> Iterator[str]:
@@ -102,17 +94,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sentences", type=int, default=200, help="test sentences to tag")
     parser.add_argument("--threads", type=int, default=1, help="torch threads")
-    parser.add_argument(
-        "--catalogue", type=Path, default=CATALOGUE, help="offline camel-tools catalogue.json"
-    )
     parser.add_argument("--docs", type=int, default=20000, help="documents to train the WordPiece vocab on")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir, model_dir = Path(tmp, "camel_data"), Path(tmp, "model")
-        data_dir.mkdir()
+        model_dir = Path(tmp, "model")
         model_dir.mkdir()
-        offline_camel(args.catalogue, data_dir)
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # transformers' save/load bars
 
         import torch
@@ -124,7 +111,9 @@ def main() -> None:
         from arabic_entities import ner
         from arabic_entities.ner.camelbert import valid_iob2
         from arabic_entities.ner.conll import read_conll
-        from camel_tools.ner import NERecognizer
+        from arabic_entities.camel_data import import_offline
+
+        NERecognizer = import_offline("camel_tools.ner").NERecognizer
 
         sentences = [tokens for tokens, _ in read_conll(TEST)[: args.sentences]]
         n_tokens = sum(map(len, sentences))

@@ -185,14 +185,26 @@ class BiLSTMRecognizer(Recognizer):
         with data:
             if config.get("format") != MODEL_FORMAT:
                 raise ValueError(f"{self.model_path}: model format {config.get('format')}, expected {MODEL_FORMAT}")
-            self.tags: tuple[str, ...] = tuple(config["tags"])
-            word_keys = read_text(data, "word_keys").split("\n")
-            self.word_vectors = data["word_vectors"]
-            self.word_scales = data["word_scales"]
-            self.networks = [
-                Network({name: data[f"member{i}/{name}"] for name in MEMBER_ARRAYS})
-                for i in range(config["members"])
-            ]  # fmt: skip
+            members = [{name: data[f"member{i}/{name}"] for name in MEMBER_ARRAYS} for i in range(config["members"])]
+            self._build(config, read_text(data, "word_keys").split("\n"), data["word_vectors"], data["word_scales"],
+                        members)  # fmt: skip
+
+    @classmethod
+    def from_arrays(cls, config: dict, *, word_keys: Sequence[str], word_vectors: np.ndarray,
+                    word_scales: np.ndarray, members: Sequence[dict[str, np.ndarray]]) -> BiLSTMRecognizer:  # fmt: skip
+        """A recognizer from the arrays a model file holds (as :mod:`.train_bilstm` writes
+        them), without the file: ``config`` is the file's ``config`` record."""
+        recognizer = cls.__new__(cls)
+        recognizer.model_path = None
+        recognizer._build(config, word_keys, word_vectors, word_scales, members)
+        return recognizer
+
+    def _build(self, config: dict, word_keys: Sequence[str], word_vectors: np.ndarray, word_scales: np.ndarray,
+               members: Sequence[dict[str, np.ndarray]]) -> None:  # fmt: skip
+        self.tags: tuple[str, ...] = tuple(config["tags"])
+        self.word_vectors = word_vectors
+        self.word_scales = word_scales
+        self.networks = [Network(arrays) for arrays in members]
         self.hidden_weights = np.concatenate([net.lstm_hidden_weight for net in self.networks])
         self.transitions = np.mean([net.transitions for net in self.networks], 0)
         self.start = np.mean([net.start for net in self.networks], 0)
@@ -287,4 +299,4 @@ class BiLSTMRecognizer(Recognizer):
                 results[i] = ([self.tags[k] for k in paths[b, :n]], chosen[b, :n].tolist())
 
     def __repr__(self) -> str:
-        return f"BiLSTMRecognizer({str(self.model_path)!r})"
+        return f"BiLSTMRecognizer({str(self.model_path) if self.model_path else 'arrays'!r})"

@@ -27,6 +27,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..camel_data import data_dir
 from .base import Recognizer, check_batch
 
 __all__ = ["CamelBertRecognizer", "installed_model_dir", "valid_iob2", "MAX_PIECES"]
@@ -42,8 +43,7 @@ INSTALL_HINT = (
 
 def installed_model_dir(name: str = "arabert") -> Path:
     """Where ``camel_data -i ner`` puts camel-tools' NER model, without importing camel-tools."""
-    root = os.environ.get("CAMELTOOLS_DATA") or Path.home() / ".camel_tools"
-    return Path(root).expanduser() / "data" / "ner" / name
+    return data_dir("ner", name)
 
 
 def _check_model_dir(path: Path) -> None:

@@ -158,11 +158,16 @@ def _text(value: str) -> np.ndarray:
     return np.frombuffer(value.encode("utf-8"), dtype=np.uint8)
 
 
+def model_config(*, chars: str, members: int) -> dict:
+    """The ``config`` record of a model file (read back by :class:`.bilstm.BiLSTMRecognizer`)."""
+    return {"format": MODEL_FORMAT, "tags": list(TAGS), "chars": chars, "members": members,
+            "clusters": True, "gazetteer": True}  # fmt: skip
+
+
 def write_model(path: str | Path, *, members: Sequence[dict[str, np.ndarray]], word_keys: Sequence[str],
                 word_vectors: np.ndarray, word_scales: np.ndarray, chars: str) -> None:  # fmt: skip
     """Write the ``.npz`` model file read by :class:`.bilstm.BiLSTMRecognizer`."""
-    config = {"format": MODEL_FORMAT, "tags": list(TAGS), "chars": chars, "members": len(members),
-              "clusters": True, "gazetteer": True}  # fmt: skip
+    config = model_config(chars=chars, members=len(members))
     arrays = {"config": _text(json.dumps(config, ensure_ascii=False)), "word_keys": _text("\n".join(word_keys)),
               "word_vectors": word_vectors, "word_scales": word_scales}  # fmt: skip
     for i, member in enumerate(members):
@@ -248,19 +253,20 @@ def train_bilstm(
 
 def _score(model, *, train_chars: str, keys, vectors, dev: Sequence[Sentence]) -> Report:
     """Dev scores of the network in its current state, through the numpy recognizer."""
-    import tempfile
-
     model.eval()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "m.npz"
-        write_model(path, members=[export_member(model)], word_keys=keys, word_vectors=vectors[0],
-                    word_scales=vectors[1], chars=train_chars)  # fmt: skip
-        return score(path, dev)
+    recognizer = BiLSTMRecognizer.from_arrays(model_config(chars=train_chars, members=1), word_keys=keys,
+                                              word_vectors=vectors[0], word_scales=vectors[1],
+                                              members=[export_member(model)])  # fmt: skip
+    return _evaluate(recognizer, dev)
 
 
 def score(model_path: str | Path, sentences: Sequence[Sentence]) -> Report:
     """Span-level scores of the model at ``model_path`` on ``(tokens, tags)`` sentences."""
-    predicted = BiLSTMRecognizer(model_path).predict([tokens for tokens, _ in sentences])
+    return _evaluate(BiLSTMRecognizer(model_path), sentences)
+
+
+def _evaluate(recognizer: BiLSTMRecognizer, sentences: Sequence[Sentence]) -> Report:
+    predicted = recognizer.predict([tokens for tokens, _ in sentences])
     return evaluate([tags for _, tags in sentences], predicted)
 
 

@@ -78,10 +78,10 @@ def test_installed_model_is_found_through_cameltools_data(model_dir, tmp_path, m
 
 
 def test_same_labels_as_camel_tools_own_recognizer(model_dir):
-    from arabic_entities.morphology import import_camel_offline
+    from arabic_entities.camel_data import import_offline
     from arabic_entities.ner.camelbert import valid_iob2
 
-    camel_ner = import_camel_offline("camel_tools.ner")  # offline: an empty local catalogue
+    camel_ner = import_offline("camel_tools.ner")  # offline: an empty local catalogue
     sentences = [["قال", "ماسك", "إن", "بوتين", "وافق", "على", "اللقاء"], ["في", "موسكو"] * 30, ["اللقاء"]]
     theirs = camel_ner.NERecognizer(str(model_dir), use_gpu=False).predict(sentences)
     assert [valid_iob2(labels) for labels in theirs] == CamelBertRecognizer(model_dir).predict(sentences)
