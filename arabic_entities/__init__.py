@@ -8,12 +8,12 @@
 
 from . import ner
 from .document import Document, Entity, Mention, Relation, Sentence, Token
-from .analysis import (
+from .graph.analysis import (
     centrality, communities, edges_dataframe, ego_network, nodes_dataframe, strongest_pairs, top_entities,
 )
-from .graph import GraphBuilder, cooccurrence_graph, write_graph
-from .link import link_entities
-from .normalize import NormalizeOptions, normalize
+from .graph.build import GraphBuilder, cooccurrence_graph, write_graph
+from .entities.link import link_entities
+from .text.normalize import NormalizeOptions, normalize
 from .pipeline import Pipeline, extract, extract_many, load
 
 __all__ = [

@@ -27,9 +27,9 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import networkx as nx
 
-from .analysis import strongest_pairs, top_entities
+from .graph.analysis import strongest_pairs, top_entities
 from .document import LABELS, Document
-from .graph import GRAPH_FORMATS, WINDOWS, cooccurrence_graph, write_graph
+from .graph.build import GRAPH_FORMATS, WINDOWS, cooccurrence_graph, write_graph
 from .pipeline import Pipeline, load
 
 __all__ = ["COLUMNS", "FORMATS", "main"]
@@ -288,7 +288,7 @@ def _check_outputs(outputs: list[Path], *, english: bool) -> None:
         raise UsageError(f"--english labels drawings only ({', '.join(DRAWINGS)}), not {', '.join(suffixes)}")
     pictures = [output for output, suffix in zip(outputs, suffixes, strict=True) if suffix in (".png", ".svg")]
     if pictures:
-        from .viz import _require_matplotlib
+        from .graph.draw import _require_matplotlib
 
         try:
             _require_matplotlib()
@@ -332,7 +332,7 @@ def _graph(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from . import ner
     from .ner.conll import read_conll
-    from .ner.evaluate import evaluate
+    from .ner.scoring import evaluate
 
     path = Path(args.conll)
     if not path.is_file():

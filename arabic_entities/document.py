@@ -9,12 +9,24 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-__all__ = ["LABELS", "Document", "Entity", "Mention", "Relation", "Sentence", "Token"]
+if TYPE_CHECKING:
+    import pandas as pd
 
+__all__ = [
+    "LABELS", "RELATION_TYPES", "Document", "Entity", "Label", "Mention", "Relation", "RelationType", "Sentence",
+    "Token",
+]
+
+#: An entity type.
+Label = Literal["PERS", "ORG", "LOC", "MISC"]
 #: Entity types every recognizer reports.
-LABELS = ("PERS", "ORG", "LOC", "MISC")
+LABELS: tuple[Label, ...] = get_args(Label)
+#: A relation type (see :mod:`arabic_entities.relations`).
+RelationType = Literal["contact", "support", "conflict", "affiliation", "located_in"]
+#: The relation types, in the order they are documented.
+RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +56,21 @@ class Sentence:
 class Mention:
     """A named-entity span with attached proclitics excluded (in ``وبوتين``: ``بوتين``).
 
-    ``score`` is the recognizer's confidence in the span (the lowest per-token
-    probability of its labels), or ``None`` when the recognizer gives none.
+    Its tokens are ``doc.tokens[token_start:token_end]`` (the first may begin with the
+    excluded proclitics). ``score`` is the recognizer's confidence in the span (the
+    lowest per-token probability of its labels), or ``None`` when the recognizer gives
+    none.
     """
 
     text: str
     start: int
     end: int
-    label: str
+    label: Label
     sentence: int
     entity_id: str
     score: float | None = None
+    token_start: int = field(kw_only=True)
+    token_end: int = field(kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +85,11 @@ class Entity:
     """
 
     id: str
-    label: str
+    label: Label
     name: str
     aliases: tuple[str, ...]
     mention_count: int
     name_en: str | None = None
-    wikidata: str | None = None
     #: Titles and roles written before the name (الرئيس الروسي), most frequent first.
     descriptions: tuple[str, ...] = ()
 
@@ -85,7 +100,7 @@ class Relation:
 
     head: str
     tail: str
-    type: str
+    type: RelationType
     directed: bool
     sentence: int
     evidence: str
@@ -94,7 +109,12 @@ class Relation:
 
 @dataclass(slots=True)
 class Document:
-    """One text and everything extracted from it."""
+    """One text and everything extracted from it.
+
+    >>> doc = Document("d1", "قال بوتين")
+    >>> Document.from_json(doc.to_json()) == doc
+    True
+    """
 
     id: str
     text: str
@@ -103,29 +123,57 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    _index: tuple[list[Entity], int, dict[str, Entity]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def entity(self, entity_id: str) -> Entity:
-        """The entity with id ``entity_id``; KeyError when it is not in this document."""
-        for entity in self.entities:
-            if entity.id == entity_id:
-                return entity
-        raise KeyError(entity_id)
+        """The entity with id ``entity_id``; KeyError when it is not in this document.
+
+        Looked up in a dict built on first use and again whenever ``entities`` is
+        replaced or grows (assign a new list rather than editing items in place).
+        """
+        if self._index is None or self._index[0] is not self.entities or self._index[1] != len(self.entities):
+            self._index = (self.entities, len(self.entities), {e.id: e for e in self.entities})
+        return self._index[2][entity_id]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain dict of lists and scalars, ready for JSON."""
-        return dataclasses.asdict(self)
+        """Plain dict of lists and scalars, ready for JSON (:meth:`from_dict` reads it back)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self) if f.init}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The document :meth:`to_dict` made ``data`` from."""
+        return cls(
+            id=data["id"],
+            text=data["text"],
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            tokens=[Token(**t) for t in data.get("tokens", [])],
+            mentions=[Mention(**m) for m in data.get("mentions", [])],
+            entities=[
+                Entity(**{**e, "aliases": tuple(e["aliases"]), "descriptions": tuple(e.get("descriptions", ()))})
+                for e in data.get("entities", [])
+            ],
+            relations=[Relation(**r) for r in data.get("relations", [])],
+        )
 
     def to_json(self, **json_options: Any) -> str:
         """JSON text of :meth:`to_dict` (Arabic kept readable, not escaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, **json_options)
 
+    @classmethod
+    def from_json(cls, text: str) -> Document:
+        """The document :meth:`to_json` wrote as ``text``."""
+        return cls.from_dict(json.loads(text))
+
     def _repr_html_(self) -> str:
-        """The text right to left with mentions highlighted by type, for Jupyter (:func:`.viz.document_html`)."""
-        from .viz import document_html
+        """The text right to left with mentions highlighted by type, for Jupyter
+        (:func:`arabic_entities.graph.draw.document_html`)."""
+        from .graph.draw import document_html
 
         return document_html(self)
 
-    def to_dataframe(self):
+    def to_dataframe(self) -> pd.DataFrame:
         """Mentions as a pandas DataFrame, one row per mention with its entity's name."""
         import pandas as pd
 
@@ -136,3 +184,12 @@ class Document:
         ]
         columns = ["doc_id", *(f.name for f in dataclasses.fields(Mention)), "entity_name"]
         return pd.DataFrame(rows, columns=columns)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with dataclasses as dicts and tuples as lists (what JSON keeps)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return value

@@ -17,17 +17,17 @@ from contextlib import contextmanager
 from itertools import chain, islice
 
 from . import ner
-from .boundaries import description_before, split_coordination, split_listed_names, trim_words
+from .entities.boundaries import description_before, split_coordination, split_listed_names, trim_words
 from .document import Document, Relation, Sentence, Token
-from .gazetteer import Gazetteer, load_gazetteer
-from .ner.base import Recognizer
-from .ner.evaluate import spans
-from .morphology import Morphology, load_morphology
-from .prominent import prominent_patterns
-from .propagate import propagate
-from .normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
-from .resolve import SpanCandidate, link_acronyms, resolve
-from .tokenize import tokenize
+from .lexicon.gazetteer import Gazetteer, load_gazetteer
+from .ner.base import Recognizer, spans
+from .entities.morphology import Morphology, load_morphology
+from .lexicon.prominent import prominent_patterns
+from .entities.propagate import propagate
+from .text.normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
+from .entities.resolve import link_acronyms, resolve
+from .spans import SpanCandidate
+from .text.tokenize import tokenize
 
 __all__ = ["Pipeline", "load", "extract", "extract_many", "default_doc_id"]
 
@@ -48,8 +48,8 @@ class Pipeline:
 
     Build one with :func:`load`; call it on a text, or use :meth:`pipe` on many.
     With ``propagate`` (the default) a name recognized once in a document is
-    recognized wherever it recurs there (see :mod:`arabic_entities.propagate`),
-    and so are the prominent names of :mod:`arabic_entities.prominent` (pass
+    recognized wherever it recurs there (see :mod:`arabic_entities.entities.propagate`),
+    and so are the prominent names of :mod:`arabic_entities.lexicon.prominent` (pass
     ``known_names={}`` to rely on the recognizer alone).
     """
 
@@ -71,7 +71,7 @@ class Pipeline:
         #: (with ``propagate``); by default the prominent names of the curated table.
         self.known_names = prominent_patterns() if known_names is None else known_names
         #: camel-tools' analyzer as extra clitic evidence: a database path, True for the
-        #: installed one, or None (the default rules only; see :mod:`arabic_entities.morphology`).
+        #: installed one, or None (the default rules only; see :mod:`arabic_entities.entities.morphology`).
         if morphology is True:
             morphology = load_morphology()
         elif isinstance(morphology, (str, os.PathLike)):
@@ -106,14 +106,14 @@ class Pipeline:
                 offset = sentence.token_start
                 for label, first, last in self._names(words, offset, labels):
                     candidates.append(SpanCandidate(
-                        label,
-                        tuple(words[offset + first : offset + last]),
-                        normalized.norm_starts[offset + first],
-                        normalized.norm_ends[offset + last - 1],
-                        sentence.index,
-                        min(probabilities[first:last]),
-                        offset + first,
-                        offset + last,
+                        label=label,
+                        words=tuple(words[offset + first : offset + last]),
+                        norm_start=normalized.norm_starts[offset + first],
+                        norm_end=normalized.norm_ends[offset + last - 1],
+                        sentence=sentence.index,
+                        score=min(probabilities[first:last]),
+                        token_start=offset + first,
+                        token_end=offset + last,
                     ))
             candidates = link_acronyms(words, candidates, norm_starts=normalized.norm_starts,
                                        norm_ends=normalized.norm_ends)
@@ -143,7 +143,7 @@ class Pipeline:
 
     def _names(self, words: list[str], offset: int, labels: list[str]) -> Iterator[tuple[str, int, int]]:
         """``(label, first, last)`` of the names in a sentence's labels (sentence-relative
-        word indices), after :mod:`~arabic_entities.boundaries` trimming and cutting
+        word indices), after :mod:`~arabic_entities.entities.boundaries` trimming and cutting
         (listed names are those of ``known_names``)."""
 
         def is_name(word: str) -> bool:
@@ -198,7 +198,7 @@ class _Normalized:
 def _relations(doc: Document) -> list[Relation]:
     """Typed relations of ``doc``; the trigger lexicon is built on first use, not at import
     (its words are normalized with camel-tools, whose tables take ~0.5 s to build)."""
-    from .relations import extract_relations
+    from .relations.rules import extract_relations
 
     return extract_relations(doc)
 

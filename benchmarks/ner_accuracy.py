@@ -27,7 +27,7 @@ from pathlib import Path
 
 import arabic_entities as ae
 from arabic_entities.ner.conll import read_conll
-from arabic_entities.ner.evaluate import evaluate
+from arabic_entities.ner.scoring import evaluate
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "data" / "ner"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import arabic_entities as ae
-from arabic_entities.viz import draw_graph
+from arabic_entities.graph.draw import draw_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -103,7 +103,7 @@ def test_entity_lookup_by_id():
 
 
 def test_clitics_are_cut_right_when_diacritics_are_kept():
-    from arabic_entities.normalize import NormalizeOptions
+    from arabic_entities.text.normalize import NormalizeOptions
 
     nlp = ae.load(normalization=NormalizeOptions(alef=False, alef_maksura=False, teh_marbuta=False,
                                                  diacritics=False))

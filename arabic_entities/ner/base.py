@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
-__all__ = ["Recognizer", "check_batch"]
+__all__ = ["Recognizer", "check_batch", "spans"]
 
 
 def check_batch(sentences: Sequence[Sequence[str]]) -> None:
@@ -21,6 +21,25 @@ def check_batch(sentences: Sequence[Sequence[str]]) -> None:
         for token in tokens:
             if not isinstance(token, str):
                 raise TypeError(f"sentence {i}: tokens must be str, not {type(token).__name__}")
+
+
+def spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """``(type, start, end)`` spans of one IOB2 tag sequence, ``end`` exclusive.
+
+    >>> spans(["B-PERS", "I-PERS", "I-LOC", "O", "I-ORG"])
+    [('PERS', 0, 2), ('LOC', 2, 3), ('ORG', 4, 5)]
+    """
+    result = []
+    kind, start = None, 0
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, tag_kind = tag.partition("-")
+        continues = prefix == "I" and tag_kind == kind
+        if kind is not None and not continues:
+            result.append((kind, start, i))
+            kind = None
+        if prefix in ("B", "I") and not continues:
+            kind, start = tag_kind, i
+    return result
 
 
 class Recognizer(ABC):

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..gazetteer import load_gazetteer
+from ..lexicon.gazetteer import load_gazetteer
 from .base import Recognizer, check_batch
-from .clusters import load_clusters
+from ..lexicon.clusters import load_clusters
 from .encoding import EncodedToken, TokenEncoder, pad_batch
 
 __all__ = ["DEFAULT_MODEL_PATH", "BiLSTMRecognizer", "MODEL_FORMAT"]

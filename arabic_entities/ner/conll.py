@@ -13,11 +13,12 @@ from typing import IO
 
 __all__ = ["read_conll", "write_conll"]
 
-Sentence = tuple[list[str], list[str]]
+#: A sentence's tokens and their IOB2 tags.
+TaggedSentence = tuple[list[str], list[str]]
 
 
-def _parse(lines: Iterable[str], name: str) -> list[Sentence]:
-    sentences: list[Sentence] = []
+def _parse(lines: Iterable[str], name: str) -> list[TaggedSentence]:
+    sentences: list[TaggedSentence] = []
     tokens: list[str] = []
     tags: list[str] = []
     for number, line in enumerate(lines, 1):
@@ -40,7 +41,7 @@ def _parse(lines: Iterable[str], name: str) -> list[Sentence]:
     return sentences
 
 
-def read_conll(source: str | os.PathLike | IO[str]) -> list[Sentence]:
+def read_conll(source: str | os.PathLike | IO[str]) -> list[TaggedSentence]:
     """Sentences of a CoNLL file as ``(tokens, tags)`` pairs; the tag is the last column."""
     if hasattr(source, "read"):
         return _parse(source, getattr(source, "name", "<stream>"))
@@ -48,7 +49,7 @@ def read_conll(source: str | os.PathLike | IO[str]) -> list[Sentence]:
         return _parse(f, os.fspath(source))
 
 
-def write_conll(sentences: Iterable[Sentence], path: str | os.PathLike) -> None:
+def write_conll(sentences: Iterable[TaggedSentence], path: str | os.PathLike) -> None:
     """Write ``(tokens, tags)`` pairs as a CoNLL file."""
     with open(path, "w", encoding="utf-8") as f:
         for tokens, tags in sentences:

@@ -1,6 +1,6 @@
 """Token encoding for the BiLSTM tagger: each token becomes a few integer ids.
 
-A token is looked up by its :func:`~arabic_entities.normalize.match_key`; when
+A token is looked up by its :func:`~arabic_entities.text.normalize.match_key`; when
 the key itself is unknown, its clitic-free stems are tried (``وبوتين`` →
 ``بوتين``). Training (:mod:`.train_bilstm`) and inference (:mod:`.bilstm`) share
 this code, so both see exactly the same inputs.
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..clitics import readings
-from ..gazetteer import Gazetteer
-from ..normalize import match_key
-from .clusters import WordClusters
+from ..lexicon.arabic import readings
+from ..lexicon.gazetteer import Gazetteer
+from ..text.normalize import match_key
+from ..lexicon.clusters import WordClusters
 
 __all__ = ["TAGS", "GAZETTEER_LABELS", "MAX_CHARS", "EncodedToken", "TokenEncoder", "pad_batch"]
 

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 
 import regex
 
-from ..clitics import readings, strip_article
-from ..gazetteer import load_gazetteer
-from ..normalize import match_key
-from .clusters import load_clusters
+from ..lexicon.arabic import readings, strip_article
+from ..lexicon.gazetteer import load_gazetteer
+from ..text.normalize import match_key
+from ..lexicon.clusters import load_clusters
 
 __all__ = ["sentence_features"]
 

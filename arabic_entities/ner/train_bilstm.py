@@ -4,7 +4,7 @@
         --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt \\
         --vectors ../exp/vectors/unlabeled.npz
 
-``--vectors`` comes from ``python -m arabic_entities.ner.clusters ... --vectors``
+``--vectors`` comes from ``python -m arabic_entities.lexicon.clusters ... --vectors``
 (the same word2vec run that made the shipped clusters). The last
 ``--dev-fraction`` of the sentences is held out: each seed trains for at most
 ``--epochs`` epochs and keeps the epoch that scored best on it. The networks of
@@ -26,14 +26,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ..gazetteer import load_gazetteer
-from ..normalize import match_key
+from ..lexicon.gazetteer import load_gazetteer
+from ..text.normalize import match_key
 from .bilstm import DEFAULT_MODEL_PATH, MEMBER_ARRAYS, MODEL_FORMAT, BiLSTMRecognizer
-from .clusters import load_clusters, load_vectors
-from .conll import read_conll
+from ..lexicon.build_clusters import load_vectors
+from ..lexicon.clusters import load_clusters
+from .conll import TaggedSentence, read_conll
 from .encoding import CLUSTER_SIZE, GAZETTEER_LABELS, TAGS, TokenEncoder, pad_batch
-from .evaluate import Report, evaluate
-from .train import Sentence, split_dev
+from .scoring import Report, evaluate
+from .train_crf import split_dev
 
 __all__ = ["BiLSTMConfig", "quantize", "train_bilstm", "main"]
 
@@ -66,7 +67,7 @@ def quantize(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return quantized, scales.astype(np.float32)
 
 
-def char_vocabulary(sentences: Sequence[Sentence], min_count: int) -> str:
+def char_vocabulary(sentences: Sequence[TaggedSentence], min_count: int) -> str:
     """Characters of the training keys seen at least ``min_count`` times, sorted."""
     counts = Counter(char for tokens, _ in sentences for token in tokens for char in match_key(token))
     return "".join(sorted(char for char, n in counts.items() if n >= min_count))
@@ -178,7 +179,7 @@ def write_model(path: str | Path, *, members: Sequence[dict[str, np.ndarray]], w
 
 
 def train_bilstm(
-    train: Sequence[Sentence], dev: Sequence[Sentence], *, vectors_path: str | Path, output: str | Path,
+    train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence], *, vectors_path: str | Path, output: str | Path,
     seeds: Sequence[int] = (1,), config: BiLSTMConfig = BiLSTMConfig(), threads: int = 1,
     log=print,
 ) -> dict:  # fmt: skip
@@ -251,7 +252,7 @@ def train_bilstm(
     return summary
 
 
-def _score(model, *, train_chars: str, keys, vectors, dev: Sequence[Sentence]) -> Report:
+def _score(model, *, train_chars: str, keys, vectors, dev: Sequence[TaggedSentence]) -> Report:
     """Dev scores of the network in its current state, through the numpy recognizer."""
     model.eval()
     recognizer = BiLSTMRecognizer.from_arrays(model_config(chars=train_chars, members=1), word_keys=keys,
@@ -260,12 +261,12 @@ def _score(model, *, train_chars: str, keys, vectors, dev: Sequence[Sentence]) -
     return _evaluate(recognizer, dev)
 
 
-def score(model_path: str | Path, sentences: Sequence[Sentence]) -> Report:
+def score(model_path: str | Path, sentences: Sequence[TaggedSentence]) -> Report:
     """Span-level scores of the model at ``model_path`` on ``(tokens, tags)`` sentences."""
     return _evaluate(BiLSTMRecognizer(model_path), sentences)
 
 
-def _evaluate(recognizer: BiLSTMRecognizer, sentences: Sequence[Sentence]) -> Report:
+def _evaluate(recognizer: BiLSTMRecognizer, sentences: Sequence[TaggedSentence]) -> Report:
     predicted = recognizer.predict([tokens for tokens, _ in sentences])
     return evaluate([tags for _, tags in sentences], predicted)
 

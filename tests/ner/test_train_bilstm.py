@@ -5,7 +5,7 @@ import pytest
 
 from arabic_entities.ner import train_bilstm
 from arabic_entities.ner.bilstm import BiLSTMRecognizer
-from arabic_entities.ner.clusters import load_vectors, save_vectors
+from arabic_entities.lexicon.build_clusters import load_vectors, save_vectors
 from arabic_entities.ner.conll import write_conll
 
 SENTENCES = [

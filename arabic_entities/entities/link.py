@@ -1,0 +1,157 @@
+"""Entities across documents: one id per real-world entity in a collection.
+
+Within one document :func:`~arabic_entities.entities.resolve.resolve` merges clitic forms,
+spelling variants and partial names. Across documents the same person may be
+إيلون ماسك in one article and only ماسك, or ترمب, in another; each article alone
+cannot know. :func:`link_entities` looks at the whole collection:
+
+- entities with the same label whose names spell the same name (see
+  :mod:`~arabic_entities.entities.variants`) become one;
+- a single-word person name joins the one multi-word person of the collection
+  whose first or last word it is; with two or more candidates (two Kennedys) it
+  stays apart;
+- each entity then takes the collection's most complete name (most words, then
+  most mentions) and the id that name already had, so full names keep their ids.
+
+>>> import arabic_entities as ae
+>>> docs = ae.link_entities([ae.extract("قال إيلون ماسك إن شركته ستطلق صاروخا."),
+...                          ae.extract("وقال ماسك إن الإطلاق نجح.")])
+>>> [(e.name, e.mention_count) for e in docs[1].entities if e.label == "PERS"]
+[('إيلون ماسك', 1)]
+>>> docs[0].entities[0].id == docs[1].entities[0].id
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from ..document import Document, Entity
+from ..lexicon.gazetteer import Gazetteer, load_gazetteer
+from ..text.normalize import match_key
+from .partition import Partition
+from .variants import same_name, skeleton
+
+__all__ = ["link_entities"]
+
+
+@dataclass
+class _Record:
+    """What the collection says of one document-level entity id."""
+
+    label: str
+    names: Counter[str] = field(default_factory=Counter)  # name -> mentions
+    name_en: Counter[str] = field(default_factory=Counter)
+
+
+#: Per document-level entity id: its linked id, name and English name (or None).
+_Links = dict[str, tuple[str, str, str | None]]
+
+
+def _roots(records: dict[str, _Record], gazetteer: Gazetteer) -> dict[str, str]:
+    """Union-find over entity ids: id -> the id of its cluster's root."""
+    partition = Partition(records)
+    find = partition.find
+
+    def known(label: str):
+        return lambda key: gazetteer.english(key, label) or key in gazetteer
+
+    def name_key(entity: str) -> str:
+        return match_key(records[entity].names.most_common(1)[0][0])
+
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for entity, record in records.items():
+        blocks[(record.label, skeleton(name_key(entity)))].append(entity)
+    for (label, _), members in blocks.items():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if find(a) != find(b) and same_name(name_key(a), name_key(b), known=known(label)):
+                    partition.union(a, b)
+    owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a first / last word -> person roots
+    for entity, record in records.items():
+        words = name_key(entity).split()
+        if record.label == "PERS" and len(words) > 1:
+            for word in {words[0], words[-1]}:
+                owners[skeleton(word)].add(find(entity))
+    for entity, record in records.items():
+        if record.label == "PERS" and " " not in name_key(entity):
+            candidates = {find(owner) for owner in owners.get(skeleton(name_key(entity)), ())}
+            if len(candidates) == 1:
+                partition.union(candidates.pop(), entity)
+    return {entity: find(entity) for entity in records}
+
+
+def link_entities(docs: Iterable[Document], *, gazetteer: Gazetteer | None = None) -> list[Document]:
+    """The documents again, with entity ids (in mentions, entities and relations),
+    names and English names made consistent across all of them. The input documents
+    are not changed."""
+    docs = list(docs)
+    links = _links(_records(docs), gazetteer or load_gazetteer())
+    return [_relabel(doc, links) for doc in docs]
+
+
+def _records(docs: Iterable[Document]) -> dict[str, _Record]:
+    """What ``docs`` say of each entity id, ids in order of first appearance."""
+    records: dict[str, _Record] = {}
+    for doc in docs:
+        for entity in doc.entities:
+            record = records.setdefault(entity.id, _Record(entity.label))
+            record.names[entity.name] += entity.mention_count
+            if entity.name_en:
+                record.name_en[entity.name_en] += entity.mention_count
+    return records
+
+
+def _merge_records(parts: Iterable[dict[str, _Record]]) -> dict[str, _Record]:
+    """The records of consecutive groups of documents (each from :func:`_records`) as one:
+    the same as :func:`_records` of all their documents, in order."""
+    merged: dict[str, _Record] = {}
+    for records in parts:
+        for entity, record in records.items():
+            into = merged.setdefault(entity, _Record(record.label))
+            into.names.update(record.names)
+            into.name_en.update(record.name_en)
+    return merged
+
+
+def _links(records: dict[str, _Record], gazetteer: Gazetteer) -> _Links:
+    """The linked id, name and English name of every entity id of ``records``."""
+    roots = _roots(records, gazetteer)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for entity, root in roots.items():
+        clusters[root].append(entity)
+    links: _Links = {}
+    for members in clusters.values():
+        names: Counter[str] = sum((records[m].names for m in members), Counter())
+        english: Counter[str] = sum((records[m].name_en for m in members), Counter())
+        name = max(sorted(names), key=lambda n: (len(n.split()), names[n]))
+        # the id the fullest name already has, so linking never renames a full name
+        keeper = max(sorted(members), key=lambda m: records[m].names[name])
+        name_en = english.most_common(1)[0][0] if english else None
+        for m in members:
+            links[m] = keeper, name, name_en
+    return links
+
+
+def _relabel(doc: Document, links: _Links) -> Document:
+    merged: dict[str, Entity] = {}
+    for entity in doc.entities:
+        key, name, name_en = links[entity.id]
+        previous = merged.get(key)
+        spellings = {entity.name, *entity.aliases}
+        if previous is not None:
+            spellings |= {previous.name, *previous.aliases}
+        descriptions = (previous.descriptions if previous else ()) + tuple(
+            d for d in entity.descriptions if not previous or d not in previous.descriptions
+        )
+        merged[key] = replace(
+            entity, id=key, name=name, aliases=tuple(sorted(spellings - {name})),
+            mention_count=entity.mention_count + (previous.mention_count if previous else 0),
+            name_en=name_en, descriptions=descriptions,
+        )  # fmt: skip
+    mentions = [replace(m, entity_id=links[m.entity_id][0]) for m in doc.mentions]
+    relations = [replace(r, head=links[r.head][0], tail=links[r.tail][0]) for r in doc.relations]
+    relations = [r for r in relations if r.head != r.tail]  # two spellings of one entity
+    return replace(doc, mentions=mentions, entities=list(merged.values()), relations=relations)

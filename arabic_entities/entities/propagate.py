@@ -1,0 +1,122 @@
+"""Document-level consistency: a name recognized once is recognized wherever it recurs.
+
+A news article names its main actors many times, often in contexts where a
+sentence-level tagger misses them (ماسك alone, after a verb). Every span the
+recognizer found becomes a pattern of word keys; the surname and the given name
+of a multi-word person become single-word person patterns. Words not covered
+by a span are then matched against these patterns, longest first, with
+proclitics allowed on the first word (لماسك, وترامب). Patterns of names known
+beforehand (``known``) are matched the same way.
+
+>>> from arabic_entities.spans import SpanCandidate
+>>> words = ["قال", "إيلون", "ماسك", "إن", "لماسك", "رأيا"]
+>>> starts = [0, 4, 10, 15, 18, 24]
+>>> found = SpanCandidate(label="PERS", words=("إيلون", "ماسك"), norm_start=4, norm_end=14, sentence=0,
+...                       score=0.9, token_start=1, token_end=3)
+>>> [(c.words, c.norm_start, c.score) for c in propagate(
+...     words, [found], norm_starts=starts, norm_ends=[s + len(w) for s, w in zip(starts, words)],
+...     sentences=[0] * 6)]
+[(('لماسك',), 18, 0.9)]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..lexicon.arabic import readings
+from ..text.normalize import match_key
+from ..spans import SpanCandidate
+
+__all__ = ["propagate"]
+
+#: Spans scored below this by the recognizer do not spread.
+MIN_SOURCE_SCORE = 0.5
+#: The score given to a match of a name known beforehand (``known``).
+KNOWN_NAME_SCORE = 0.6
+#: Single-word patterns shorter than this are too ambiguous to spread.
+MIN_WORD_LENGTH = 3
+
+
+def _better(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tuple[str, float | None]]:
+    """Word-key patterns to their majority label and their best source's score."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    best: dict[tuple[str, ...], float | None] = {}
+    for c in candidates:
+        if c.score is not None and c.score < MIN_SOURCE_SCORE:
+            continue
+        keys = tuple(match_key(w) for w in c.words)
+        patterns = [(first, *keys[1:]) for first in readings(keys[0])]
+        for pattern in patterns:
+            votes[pattern][c.label] += 2
+        if c.label == "PERS" and len(keys) > 1:
+            patterns += [(keys[0],), (keys[-1],)]
+            votes[(keys[0],)]["PERS"] += 1
+            votes[(keys[-1],)]["PERS"] += 1
+        for pattern in patterns:
+            best[pattern] = _better(best.get(pattern), c.score)
+    return {
+        pattern: (counts.most_common(1)[0][0], best[pattern])
+        for pattern, counts in votes.items()
+        if len(pattern) > 1 or len(pattern[0]) >= MIN_WORD_LENGTH
+    }
+
+
+def propagate(
+    words: Sequence[str],
+    candidates: Sequence[SpanCandidate],
+    *,
+    norm_starts: Sequence[int],
+    norm_ends: Sequence[int],
+    sentences: Sequence[int],
+    known: Mapping[tuple[str, ...], str] | None = None,
+) -> list[SpanCandidate]:
+    """New candidates where known patterns recur among words no candidate covers.
+
+    ``words`` are the document's token forms, ``norm_starts``/``norm_ends`` their
+    offsets in the normalized text and ``sentences`` their sentence indices; a
+    match never crosses a sentence end. ``known`` adds word-key patterns of names
+    known beforehand (with their labels); the document's own spans win over them.
+    """
+    patterns = _patterns(candidates)
+    for pattern, label in (known or {}).items():
+        patterns.setdefault(pattern, (label, KNOWN_NAME_SCORE))
+    if not patterns:
+        return []
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # longest first
+    for pattern in sorted(patterns, key=len, reverse=True):
+        by_first[pattern[0]].append(pattern)
+    covered = [False] * len(words)
+    for c in candidates:
+        covered[c.token_start : c.token_end] = [True] * (c.token_end - c.token_start)
+    keys = [match_key(w) for w in words]
+    found: list[SpanCandidate] = []
+    i = 0
+    while i < len(words):
+        best: tuple[str, ...] | None = None
+        if not covered[i]:
+            for first in readings(keys[i]):
+                for pattern in by_first.get(first, ()):
+                    n = len(pattern)
+                    if best is not None and n <= len(best):
+                        break
+                    end = i + n
+                    if (end <= len(words) and sentences[end - 1] == sentences[i]
+                            and tuple(keys[i + 1 : end]) == pattern[1:] and not any(covered[i:end])):
+                        best = pattern
+                        break
+        if best is None:
+            i += 1
+            continue
+        n = len(best)
+        label, score = patterns[best]
+        found.append(SpanCandidate(
+            label=label, words=tuple(words[i : i + n]), norm_start=norm_starts[i], norm_end=norm_ends[i + n - 1],
+            sentence=sentences[i], score=score, token_start=i, token_end=i + n,
+        ))
+        i += n
+    return found

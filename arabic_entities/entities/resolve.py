@@ -1,0 +1,349 @@
+"""From recognized spans to mentions and entities: clitics, keys, partial names.
+
+A span's first word may carry proclitics (و ف ب ل ك, possibly followed by the
+article). They are stripped only with evidence:
+
+- never when the whole word is a known name (واشنطن, لبنان, بكين, وليد);
+- a conjunction or preposition followed by the article (والبيت, للكرملين) is a
+  clitic: Arabic words rarely start that way on their own;
+- otherwise the rest must be attested: a word of the same document (بوتين next to
+  وبوتين) or a known name (a gazetteer entry).
+
+Mentions with equal keys (the fully normalized, clitic-free name) form one
+entity; within a document a single-word person name joins the one multi-word
+person whose first or last word it is (ماسك joins إيلون ماسك).
+
+>>> choose_split("وبوتين", attested={"بوتين"}.__contains__, known_name=lambda k: False).stem
+'بوتين'
+>>> choose_split("واشنطن", attested=lambda k: True, known_name={"واشنطن"}.__contains__) is None
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ..lexicon.arabic import Split, proclitic_splits
+from ..document import Entity, Mention
+from ..spans import SpanCandidate
+from ..lexicon.gazetteer import Gazetteer, load_gazetteer
+from .morphology import Morphology
+from ..lexicon.clusters import word_rank
+from ..text.normalize import FULL, match_key, normalize_with_offsets
+from .partition import Partition
+from ..lexicon.prominent import prominent_patterns, prominent_surnames
+from .variants import could_be_same, same_name, skeleton
+
+
+__all__ = ["link_acronyms", "choose_split", "entity_id", "resolve"]
+
+
+#: Longest short form (in words) taken from parentheses after a name.
+MAX_SHORT_FORM = 2
+
+
+def link_acronyms(
+    words: Sequence[str], candidates: Sequence[SpanCandidate], *, norm_starts: Sequence[int],
+    norm_ends: Sequence[int],
+) -> list[SpanCandidate]:
+    """Mark short forms introduced in parentheses: وكالة الفضاء الأميركية (ناسا).
+
+    When a multi-word span is followed by ``(`` one or two words ``)``, those words
+    become a mention of the same entity (a candidate with ``long_form`` set),
+    whether or not the recognizer found them.
+    """
+    index_of = {c.token_start: i for i, c in enumerate(candidates)}
+    covered = {i for c in candidates for i in range(c.token_start, c.token_end)}
+    result = list(candidates)
+    for c in candidates:
+        opening = c.token_end
+        if len(c.words) < 2 or opening >= len(words) or words[opening] != "(":
+            continue
+        for size in range(1, MAX_SHORT_FORM + 1):
+            closing = opening + 1 + size
+            if closing < len(words) and words[closing] == ")":
+                break
+        else:
+            continue
+        first, last = opening + 1, closing
+        index = index_of.get(first)
+        if index is not None and candidates[index].token_end == last:
+            result[index] = replace(candidates[index], label=c.label, long_form=c.words)
+        elif covered.isdisjoint(range(first, last)):
+            result.append(SpanCandidate(
+                label=c.label, words=tuple(words[first:last]), norm_start=norm_starts[first],
+                norm_end=norm_ends[last - 1], sentence=c.sentence, score=c.score, token_start=first,
+                token_end=last, long_form=c.words,
+            ))
+    return sorted(result, key=lambda c: c.token_start)
+
+
+def choose_split(
+    word: str,
+    *,
+    attested: Callable[[str], bool],
+    known_name: Callable[[str], bool],
+    word_rank: Callable[[str], int | None] = lambda key: None,
+    morphology: Morphology | None = None,
+) -> Split | None:
+    """The proclitic split of ``word`` to apply, or None to keep it whole.
+
+    Evidence for a stem, strongest first: it occurs in the same document
+    (``attested``); it starts with the article, or the morphological analyzer
+    finds these proclitics on a name (``morphology``, optional); it is a known
+    name or a frequent word (``word_rank``: rank in a news corpus, 1 = most
+    frequent) clearly more frequent than the whole word. A word that is itself a
+    known name, or that the analyzer reads as a name without clitics, stays whole.
+    """
+    key = match_key(word)
+    if known_name(key) or (morphology is not None and morphology.is_plain_name(word)):
+        return None
+    best: tuple[int, Split] | None = None
+    for split in proclitic_splits(key):
+        if attested(split.stem):
+            strength = 3
+        elif (split.stem.startswith("ال") and len(split.stem) > 4) or (
+            morphology is not None and morphology.supports(word, split)
+        ):
+            strength = 2
+        elif known_name(split.stem) or _clearly_more_frequent(split.stem, key, word_rank):
+            strength = 1
+        else:
+            continue
+        if best is None or strength > best[0]:
+            best = (strength, split)
+    return best[1] if best else None
+
+
+def _multiword_split(
+    words: Sequence[str], *, written: Callable[[str], bool], stem: Callable[[str], bool]
+) -> Split | None:
+    """The split of a multi-word span's first word that leaves a known full name
+    (بإيلون ماسك → إيلون ماسك: ``stem``) when the span as written is not a known
+    name (``written``)."""
+    if len(words) < 2:
+        return None
+    keys = [match_key(word) for word in words]
+    rest = " ".join(keys[1:])
+    if written(f"{keys[0]} {rest}"):
+        return None
+    for split in proclitic_splits(keys[0]):
+        if stem(f"{split.stem} {rest}"):
+            return split
+    return None
+
+
+#: A stem counts as a frequent word up to this rank.
+FREQUENT_RANK = 50_000
+#: ... when the whole word is at least this many times rarer (ranks ~ 1/frequency).
+RARER_BY = 3
+
+
+def _clearly_more_frequent(stem: str, whole: str, word_rank: Callable[[str], int | None]) -> bool:
+    stem_rank = word_rank(stem)
+    if stem_rank is None or stem_rank > FREQUENT_RANK:
+        return False
+    whole_rank = word_rank(whole)
+    return whole_rank is None or whole_rank > RARER_BY * stem_rank
+
+
+def entity_id(label: str, key: str) -> str:
+    """Stable id of the entity with ``label`` and canonical name key ``key``.
+
+    >>> entity_id("PERS", "بوتين")
+    'pers-5e4daeb5d1f7'
+    """
+    digest = hashlib.blake2b(f"{label}\t{key}".encode(), digest_size=6).hexdigest()
+    return f"{label.lower()}-{digest}"
+
+
+@dataclass
+class _Resolved:
+    candidate: SpanCandidate
+    norm_start: int  # after stripped clitics
+    surface: str  # clitic-free normalized form (article restored after ل)
+    key: str
+
+
+def _strip(candidate: SpanCandidate, split: Split | None) -> _Resolved:
+    text = " ".join(candidate.words)
+    if split is None:
+        return _Resolved(candidate, candidate.norm_start, text, match_key(text))
+    # the clitics' length in the key, measured again in the word as the pipeline normalized it
+    keyed = normalize_with_offsets(candidate.words[0], FULL)
+    cut = keyed.starts[split.length]
+    rest = text[cut:]
+    written_stem = keyed.text[split.length:]
+    surface = ("ا" + rest) if len(split.stem) > len(written_stem) else rest
+    return _Resolved(candidate, candidate.norm_start + cut, surface, match_key(surface))
+
+
+def _vote(members: list[_Resolved]) -> str:
+    """The label with the highest total score among ``members`` (ties: alphabetical)."""
+    votes: Counter[str] = Counter()
+    for m in members:
+        votes[m.candidate.label] += 1.0 if m.candidate.score is None else m.candidate.score
+    return max(sorted(votes), key=votes.__getitem__)
+
+
+def _group(
+    resolved: list[_Resolved], *, same_name: Callable[[str, str, str], bool]
+) -> list[tuple[str, list[_Resolved]]]:
+    """Group mentions into entities: ``(label, members)`` in order of first mention.
+
+    - Mentions with equal keys, and keys that spell the same name
+      (``same_name(label, a, b)``), go together under their score-weighted majority
+      label (one sense per discourse).
+    - A short form joins the long form it was introduced with.
+    - A single-word person name joins the one multi-word person whose first or
+      last word it is (or spells the same way); with two candidates it stays apart.
+    """
+    by_key: dict[str, list[_Resolved]] = defaultdict(list)
+    for r in resolved:
+        by_key[r.key].append(r)
+    label_of = {key: _vote(members) for key, members in by_key.items()}
+    partition = Partition(by_key)
+    find, union = partition.find, partition.union
+    keys = list(by_key)
+    skeletons = {key: skeleton(key) for key in keys}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if (label_of[a] == label_of[b] and could_be_same(skeletons[a], skeletons[b]) and find(a) != find(b)
+                    and same_name(label_of[a], a, b)):
+                union(a, b)
+    by_end = {r.candidate.token_end: r for r in resolved}
+    for r in resolved:
+        long_form = by_end.get(r.candidate.token_start - 1) if r.candidate.long_form else None
+        if long_form is not None:
+            union(long_form.key, r.key)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        clusters[find(key)].append(key)
+    groups = {root: [m for key in members for m in by_key[key]] for root, members in clusters.items()}
+    labels = {root: _vote(members) for root, members in groups.items()}
+    long_names = [root for root, members in groups.items()
+                  if labels[root] == "PERS" and any(" " in m.key for m in members)]  # fmt: skip
+    for root, members in list(groups.items()):
+        if labels[root] != "PERS" or any(" " in m.key for m in members):
+            continue
+        words = {m.key for m in members}
+        owners = [
+            name for name in long_names
+            if any(same_name("PERS", word, edge) for word in words for m in groups[name] if " " in m.key
+                   for edge in (m.key.split()[0], m.key.split()[-1]))
+        ]  # fmt: skip
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(root))
+    ordered = sorted(groups.values(), key=lambda members: min(m.candidate.token_start for m in members))
+    return [(_vote(members), members) for members in ordered]
+
+
+def _canonical(members: list[_Resolved]) -> str:
+    """The most complete form (most words), then the most frequent, then the first seen."""
+    counts = Counter(m.surface for m in members)
+    order = {s: i for i, s in reversed(list(enumerate(m.surface for m in members)))}
+    return max(counts, key=lambda s: (len(s.split()), counts[s], -order[s]))
+
+
+def _by_completeness(members: list[_Resolved]) -> list[str]:
+    """The members' keys, most words first, then most frequent, then alphabetical."""
+    counts = Counter(m.key for m in members)
+    return sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k))
+
+
+def _english(label: str, members: list[_Resolved], gazetteer: Gazetteer) -> str | None:
+    """The English name of an entity: a bare surname's from the one prominent person
+    who bears it (ماسك → Elon Musk), else from its most complete spelling that the
+    name table knows."""
+    keys = _by_completeness(members)
+    if label == "PERS" and all(" " not in key for key in keys):
+        surnames = prominent_surnames()
+        found = {surnames[key] for key in keys if key in surnames}
+        if len(found) == 1:
+            return found.pop()
+    for key in keys:
+        english = gazetteer.english(key, label)
+        if english:
+            return english
+    return None
+
+
+def resolve(
+    candidates: Sequence[SpanCandidate],
+    *,
+    document_words: set[str],
+    to_original: Callable[[int, int], tuple[int, int]],
+    original_text: str,
+    gazetteer: Gazetteer | None = None,
+    morphology: Morphology | None = None,
+    known_names: Mapping[tuple[str, ...], str] | None = None,
+) -> tuple[list[Mention], list[Entity]]:
+    """Decide clitics, build mentions with original offsets and group them into entities.
+
+    ``document_words`` holds the match keys of every word in the document;
+    ``to_original`` maps a normalized span to the original text. ``known_names``
+    (word keys → label; by default the prominent names of the curated table) are
+    names whose listed type wins and which a clitic may be cut from.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    listed = prominent_patterns() if known_names is None else known_names
+    span_keys = {match_key(" ".join(c.words)) for c in candidates}
+
+    def attested(stem: str) -> bool:
+        return stem in document_words or stem in span_keys
+
+    def listed_name(key: str) -> bool:
+        return key in gazetteer or tuple(key.split()) in listed
+
+    def stem_name(key: str) -> bool:
+        return listed_name(key) or key in span_keys
+
+    resolved = [
+        _strip(c, _multiword_split(c.words, written=listed_name, stem=stem_name)
+               or choose_split(c.words[0], attested=attested, known_name=gazetteer.__contains__,
+                               word_rank=word_rank, morphology=morphology))
+        for c in candidates
+    ]
+    def known(label: str) -> Callable[[str], str | bool]:
+        return lambda key: gazetteer.english(key, label) or key in gazetteer
+
+    groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=known(label)))
+    identified: dict[str, tuple[str, str | None, list[_Resolved]]] = {}
+    for label, members in groups:
+        # a name of the curated table keeps its listed type (البيت الأبيض is an ORG, not MISC)
+        listed_labels = [listed[words] for k in _by_completeness(members) if (words := tuple(k.split())) in listed]
+        label = listed_labels[0] if listed_labels else label
+        english = _english(label, members, gazetteer)
+        identity = f"en:{english}" if english else match_key(_canonical(members))
+        key = entity_id(label, identity)
+        if key in identified:  # two spellings the name table knows as one entity
+            identified[key][2].extend(members)
+        else:
+            identified[key] = (label, english, list(members))
+    entities: list[Entity] = []
+    entity_of: dict[int, Entity] = {}
+    for key, (label, english, members) in identified.items():
+        name = _canonical(members)
+        aliases = tuple(sorted({m.surface for m in members} - {name}))
+        descriptions = Counter(m.candidate.description for m in members if m.candidate.description)
+        entity = Entity(key, label, name, aliases, len(members), name_en=english,
+                        descriptions=tuple(d for d, _ in descriptions.most_common()))
+        entities.append(entity)
+        for m in members:
+            entity_of[id(m)] = entity
+    mentions = []
+    for r in resolved:
+        start, end = to_original(r.norm_start, r.candidate.norm_end)
+        entity = entity_of[id(r)]
+        mentions.append(Mention(
+            original_text[start:end], start, end, entity.label, r.candidate.sentence, entity.id,
+            r.candidate.score, token_start=r.candidate.token_start, token_end=r.candidate.token_end,
+        ))
+    first_seen = {}
+    for m in mentions:
+        first_seen.setdefault(m.entity_id, m.start)
+    entities.sort(key=lambda e: first_seen[e.id])
+    return mentions, entities

@@ -1,0 +1,429 @@
+"""Co-mention graphs: entities as nodes, shared windows of text as weighted edges.
+
+>>> import arabic_entities as ae
+>>> doc = ae.extract("وقال الملياردير إيلون ماسك إن الرئيس بوتين وافق على اللقاء في الكرملين.")
+>>> G = ae.cooccurrence_graph([doc])
+>>> sorted(G.nodes[n]["name"] for n in G), G.number_of_edges()
+(['إيلون ماسك', 'الكرملين', 'بوتين'], 3)
+
+Windows
+-------
+Two entities co-occur when they are named in the same *window*:
+
+- ``"sentence"`` (default): one window per sentence that names an entity;
+- ``"paragraph"``: one window per line of ``doc.text``. A sentence belongs to the
+  paragraph of the line it starts on (the number of ``"\\n"`` before its ``start``);
+  news text puts one paragraph per line, so every line break starts a new paragraph
+  and blank lines add nothing;
+- ``"document"``: one window per document;
+- an int ``N``: a token distance. Two mentions are within ``N`` tokens when the later
+  one starts at most ``N`` tokens after the earlier one ends (neighbouring words: 1).
+  Every such *pair of mentions* is a window, so an edge's ``weight`` is the number of
+  mention pairs of its two entities within ``N`` tokens.
+
+Attributes
+----------
+Nodes (entity ids): ``label``, ``name`` (the most mentioned Arabic name), ``name_en``,
+``count`` (mentions) and ``docs`` (sorted ids of the documents naming it).
+
+Edges: ``weight`` (windows naming both ends), ``docs`` (sorted ids of the documents
+where they share a window or a relation), ``npmi``, ``relations`` (relation type →
+count, from ``doc.relations`` between the two ends; a related pair that shares no
+window still gets an edge, of weight 0) and ``evidence`` (up to ``max_evidence``
+``{"doc", "sentence", "text"}`` records of the windows they share, the first in
+``(doc, sentence)`` order, without repeats).
+
+``npmi`` is the normalized pointwise mutual information over windows: with ``W`` the
+number of windows naming at least one entity, ``n_a`` those naming ``a`` and ``w_ab``
+the edge weight, ``p(a,b) = w_ab / W``, ``p(a) = n_a / W`` and
+``npmi = log(p(a,b) / (p(a) p(b))) / -log p(a,b)``, from -1 (never together) through 0
+(independent) to 1 (always together; also the value when ``p(a,b) == 1``).
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import math
+import os
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..document import Document
+from ..entities.link import link_entities
+
+__all__ = ["CSV_COLUMNS", "GRAPH_FORMATS", "WINDOWS", "GraphBuilder", "cooccurrence_graph", "write_graph"]
+
+#: Named windows; an int ``N`` (token distance) is a window too.
+WINDOWS = ("sentence", "paragraph", "document")
+#: Suffixes :func:`write_graph` understands.
+GRAPH_FORMATS = (".gexf", ".graphml", ".json", ".csv", ".html", ".png", ".svg")
+#: Columns of the ``.csv`` edge list.
+CSV_COLUMNS = ("source", "target", "source_name", "target_name", "weight", "docs", "npmi", "relations")
+
+Window = str | int
+#: ``(doc id, sentence index or None, text or None)``: where two entities meet.
+_Evidence = tuple[str, int | None, str | None]
+
+
+def _check_window(window: Window) -> Window:
+    if isinstance(window, int) and not isinstance(window, bool):
+        if window < 0:
+            raise ValueError(f"a token-distance window must be >= 0, got {window}")
+        return window
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {WINDOWS} or a token distance (int), got {window!r}")
+    return window
+
+
+def _span_text(doc: Document, first: int, last: int) -> str:
+    """The text of sentences ``first`` to ``last`` of ``doc``."""
+    if first == last:
+        return doc.sentences[first].text
+    return doc.text[doc.sentences[first].start : doc.sentences[last].end]
+
+
+def _windows(doc: Document, window: Window) -> Iterator[tuple[int | None, str | None, set[str]]]:
+    """``(sentence index, text, entity ids)`` of each window of ``doc`` naming an entity."""
+    if isinstance(window, int):
+        yield from _token_windows(doc, window)
+    elif window == "document":
+        if doc.mentions:
+            yield None, None, {m.entity_id for m in doc.mentions}
+    elif window == "sentence":
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for m in doc.mentions:
+            by_sentence[m.sentence].add(m.entity_id)
+        for index, ids in sorted(by_sentence.items()):
+            yield index, doc.sentences[index].text, ids
+    else:
+        breaks = [i for i, char in enumerate(doc.text) if char == "\n"]
+        paragraph = [bisect_left(breaks, s.start) for s in doc.sentences]
+        sentences: dict[int, list[int]] = defaultdict(list)  # paragraph -> its sentence indices
+        for index, p in enumerate(paragraph):
+            sentences[p].append(index)
+        by_paragraph: dict[int, set[str]] = defaultdict(set)
+        for m in doc.mentions:
+            by_paragraph[paragraph[m.sentence]].add(m.entity_id)
+        for p, ids in sorted(by_paragraph.items()):
+            first, last = sentences[p][0], sentences[p][-1]
+            yield first, _span_text(doc, first, last), ids
+
+
+def _token_windows(doc: Document, distance: int) -> Iterator[tuple[int, str, set[str]]]:
+    """One window per pair of mentions within ``distance`` tokens: O(n log n + pairs)."""
+    if doc.mentions and not doc.tokens:
+        raise ValueError(f"window={distance} counts tokens, but document {doc.id!r} has none")
+    starts = [t.start for t in doc.tokens]
+    spans = []  # (first token, last token, sentence, entity id) of each mention
+    for m in doc.mentions:
+        first = max(bisect_right(starts, m.start) - 1, 0)
+        spans.append((first, max(bisect_left(starts, m.end) - 1, first), m.sentence, m.entity_id))
+    spans.sort()
+    firsts = [span[0] for span in spans]
+    for k, (_, last, sentence, entity) in enumerate(spans):
+        for j in range(k + 1, bisect_right(firsts, last + distance, lo=k + 1)):
+            other = spans[j]
+            low, high = sorted((sentence, other[2]))
+            yield low, _span_text(doc, low, high), {entity, other[3]}
+
+
+def _evidence_key(record: _Evidence) -> tuple[str, int, str]:
+    doc, sentence, text = record
+    return doc, -1 if sentence is None else sentence, text or ""
+
+
+def _first(records: Iterable[_Evidence], k: int) -> list[_Evidence]:
+    """The first ``k`` distinct records in ``(doc, sentence)`` order."""
+    return sorted(set(records), key=_evidence_key)[:k]
+
+
+def _best(counts: Counter[str]) -> str | None:
+    """The most counted key (ties: the first in sorted order); None when there is none."""
+    return max(sorted(counts), key=counts.__getitem__) if counts else None
+
+
+def _npmi(w_ab: int, n_a: int, n_b: int, total: int) -> float:
+    if w_ab == 0:
+        return -1.0
+    if w_ab == total:
+        return 1.0
+    return math.log(w_ab * total / (n_a * n_b)) / -math.log(w_ab / total)
+
+
+@dataclass
+class _NodeStats:
+    labels: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    names_en: Counter[str] = field(default_factory=Counter)
+    count: int = 0
+    docs: set[str] = field(default_factory=set)
+    windows: int = 0
+
+    def merge(self, other: _NodeStats) -> None:
+        self.labels.update(other.labels)
+        self.names.update(other.names)
+        self.names_en.update(other.names_en)
+        self.count += other.count
+        self.docs |= other.docs
+        self.windows += other.windows
+
+
+@dataclass
+class _EdgeStats:
+    weight: int = 0
+    docs: set[str] = field(default_factory=set)
+    relations: Counter[str] = field(default_factory=Counter)
+    evidence: list[_Evidence] = field(default_factory=list)
+
+    def merge(self, other: _EdgeStats, max_evidence: int) -> None:
+        self.weight += other.weight
+        self.docs |= other.docs
+        self.relations.update(other.relations)
+        self.evidence = _first(self.evidence + other.evidence, max_evidence)
+
+
+class GraphBuilder:
+    """Counts for a co-mention graph, collected one document at a time.
+
+    ``add`` documents, ``merge`` builders filled elsewhere (another process, another
+    day), then ask for the ``graph``. However the documents are split among builders
+    and in whatever order they come, the graph is exactly the one
+    :func:`cooccurrence_graph` makes from all of them (``link=False``): all counts,
+    ``npmi`` included, are kept as integers until :meth:`graph`.
+
+    The builder takes documents as they are and never links their entities: linking
+    needs the whole collection. Call :func:`~arabic_entities.link_entities` yourself
+    first, on the whole collection (ids then agree across all parts) or on each part
+    (entities are then joined only within a part).
+
+    >>> import arabic_entities as ae
+    >>> docs = ae.link_entities([ae.extract("التقى بوتين بإيلون ماسك في موسكو."),
+    ...                          ae.extract("وقال ماسك إن بوتين وافق.")])
+    >>> part = GraphBuilder().add(docs[1])
+    >>> G = GraphBuilder().add(docs[0]).merge(part).graph()
+    >>> nx.utils.graphs_equal(G, ae.cooccurrence_graph(docs, link=False))
+    True
+    """
+
+    def __init__(self, *, window: Window = "sentence", max_evidence: int = 10) -> None:
+        self.window = _check_window(window)
+        if max_evidence < 0:
+            raise ValueError(f"max_evidence must be >= 0, got {max_evidence}")
+        self.max_evidence = max_evidence
+        self._nodes: dict[str, _NodeStats] = defaultdict(_NodeStats)
+        self._edges: dict[tuple[str, str], _EdgeStats] = defaultdict(_EdgeStats)
+        self._windows = 0  # windows naming at least one entity
+
+    def add(self, doc: Document) -> GraphBuilder:
+        """Count one document; returns the builder."""
+        if not isinstance(doc, Document):
+            raise TypeError(f"expected Document objects, not {type(doc).__name__}")
+        known = {entity.id for entity in doc.entities}
+        for m in doc.mentions:
+            if m.entity_id not in known:
+                raise ValueError(f"mention {m.text!r} of document {doc.id!r} names unknown entity {m.entity_id!r}")
+        for entity in doc.entities:
+            node = self._nodes[entity.id]
+            node.labels[entity.label] += entity.mention_count
+            node.names[entity.name] += entity.mention_count
+            if entity.name_en:
+                node.names_en[entity.name_en] += entity.mention_count
+            node.count += entity.mention_count
+            node.docs.add(doc.id)
+        touched: set[tuple[str, str]] = set()
+        for sentence, text, ids in _windows(doc, self.window):
+            self._windows += 1
+            for entity_id in ids:
+                self._nodes[entity_id].windows += 1
+            for pair in itertools.combinations(sorted(ids), 2):
+                edge = self._edges[pair]
+                edge.weight += 1
+                edge.docs.add(doc.id)
+                edge.evidence.append((doc.id, sentence, text))
+                touched.add(pair)
+        for relation in doc.relations:
+            if relation.head == relation.tail:
+                continue
+            for end in (relation.head, relation.tail):
+                if end not in known:
+                    raise ValueError(f"a relation of document {doc.id!r} names unknown entity {end!r}")
+            edge = self._edges[tuple(sorted((relation.head, relation.tail)))]
+            edge.relations[relation.type] += 1
+            edge.docs.add(doc.id)
+        for pair in touched:
+            edge = self._edges[pair]
+            edge.evidence = _first(edge.evidence, self.max_evidence)
+        return self
+
+    def add_many(self, docs: Iterable[Document]) -> GraphBuilder:
+        """Count each of ``docs``; returns the builder."""
+        for doc in docs:
+            self.add(doc)
+        return self
+
+    def merge(self, other: GraphBuilder) -> GraphBuilder:
+        """Add the counts of ``other`` (same ``window`` and ``max_evidence``); returns this builder."""
+        if not isinstance(other, GraphBuilder):
+            raise TypeError(f"can only merge a GraphBuilder, not {type(other).__name__}")
+        if (other.window, other.max_evidence) != (self.window, self.max_evidence):
+            raise ValueError(
+                f"cannot merge a builder with window={other.window!r}, max_evidence={other.max_evidence} "
+                f"into one with window={self.window!r}, max_evidence={self.max_evidence}"
+            )
+        for node_id, stats in other._nodes.items():
+            self._nodes[node_id].merge(stats)
+        for pair, stats in other._edges.items():
+            self._edges[pair].merge(stats, self.max_evidence)
+        self._windows += other._windows
+        return self
+
+    def graph(
+        self, *, labels: Collection[str] | str | None = None, min_weight: int = 0, top_k: int | None = None
+    ) -> nx.Graph:
+        """The graph of everything added so far, nodes and edges in sorted order.
+
+        Filters, applied in this order: ``labels`` keeps the nodes with these labels,
+        ``top_k`` the ``k`` most mentioned nodes (ties: smaller id first), ``min_weight``
+        the edges of at least that weight. ``npmi`` is computed before filtering.
+        """
+        if top_k is not None and top_k < 0:
+            raise ValueError(f"top_k must be >= 0, got {top_k}")
+        G = nx.Graph()
+        for node_id in sorted(self._nodes):
+            stats = self._nodes[node_id]
+            G.add_node(
+                node_id, label=_best(stats.labels),
+                name=max(sorted(stats.names), key=lambda name: (stats.names[name], len(name))),
+                name_en=_best(stats.names_en), count=stats.count, docs=sorted(stats.docs),
+            )  # fmt: skip
+        for (a, b), stats in sorted(self._edges.items()):
+            G.add_edge(
+                a, b, weight=stats.weight, docs=sorted(stats.docs),
+                npmi=_npmi(stats.weight, self._nodes[a].windows, self._nodes[b].windows, self._windows),
+                relations=dict(sorted(stats.relations.items())),
+                evidence=[{"doc": doc, "sentence": sentence, "text": text} for doc, sentence, text in stats.evidence],
+            )  # fmt: skip
+        if labels is not None:
+            wanted = {labels} if isinstance(labels, str) else set(labels)
+            G.remove_nodes_from([n for n, label in G.nodes(data="label") if label not in wanted])
+        if top_k is not None:
+            ranked = sorted(G.nodes(data="count"), key=lambda item: (-item[1], item[0]))
+            G.remove_nodes_from([n for n, _ in ranked[top_k:]])
+        G.remove_edges_from([(a, b) for a, b, weight in G.edges(data="weight") if weight < min_weight])
+        return G
+
+
+def cooccurrence_graph(
+    docs: Iterable[Document],
+    *,
+    window: Window = "sentence",
+    max_evidence: int = 10,
+    link: bool = True,
+    labels: Collection[str] | str | None = None,
+    min_weight: int = 0,
+    top_k: int | None = None,
+) -> nx.Graph:
+    """Entities that appear together, across all ``docs``.
+
+    ``window`` is ``"sentence"``, ``"paragraph"``, ``"document"`` or a token distance
+    (int); the module documentation defines windows and every node and edge attribute.
+    With ``link`` (the default) entities are first joined across documents
+    (:func:`~arabic_entities.link_entities`), then counted by a :class:`GraphBuilder`;
+    ``labels``, ``min_weight`` and ``top_k`` filter the result (:meth:`GraphBuilder.graph`).
+
+    >>> import arabic_entities as ae
+    >>> doc = ae.extract("وقال الملياردير إيلون ماسك إن الرئيس بوتين وافق على اللقاء في الكرملين.\\n"
+    ...                  "وقال ماسك إن اللقاء كان مثمرا.")
+    >>> G = ae.cooccurrence_graph([doc], labels="PERS")
+    >>> sorted((d["name"], d["count"]) for _, d in G.nodes(data=True))
+    [('إيلون ماسك', 2), ('بوتين', 1)]
+    >>> [(G.nodes[a]["name"], G.nodes[b]["name"], w) for a, b, w in G.edges(data="weight")]
+    [('بوتين', 'إيلون ماسك', 1)]
+    """
+    builder = GraphBuilder(window=window, max_evidence=max_evidence)
+    docs = list(docs)
+    for doc in docs:
+        if not isinstance(doc, Document):
+            raise TypeError(f"expected Document objects, not {type(doc).__name__}")
+    if link:
+        docs = link_entities(docs)
+    return builder.add_many(docs).graph(labels=labels, min_weight=min_weight, top_k=top_k)
+
+
+def _flat_copy(G: nx.Graph) -> nx.Graph:
+    """A copy whose attributes are scalars: lists and dicts become JSON text, None is dropped."""
+
+    def flat(attrs: dict) -> dict:
+        return {
+            k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v
+            for k, v in attrs.items()
+            if v is not None
+        }
+
+    H = G.__class__()
+    H.add_nodes_from((n, flat(d)) for n, d in G.nodes(data=True))
+    H.add_edges_from((a, b, flat(d)) for a, b, d in G.edges(data=True))
+    return H
+
+
+def _write_csv(G: nx.Graph, path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(CSV_COLUMNS)
+        for a, b, d in G.edges(data=True):
+            writer.writerow([
+                a, b, G.nodes[a].get("name", ""), G.nodes[b].get("name", ""), d.get("weight", ""),
+                len(d.get("docs", ())), d.get("npmi", ""), json.dumps(d.get("relations", {}), ensure_ascii=False),
+            ])  # fmt: skip
+
+
+def write_graph(G: nx.Graph, path: str | os.PathLike, **options: Any) -> Path:
+    """Write ``G`` in the format its suffix names (one of :data:`GRAPH_FORMATS`); returns the path.
+
+    - ``.gexf`` (Gephi) and ``.graphml``: these hold only scalar attributes, so lists
+      and dicts (``docs``, ``relations``, ``evidence``) are written as JSON text;
+    - ``.json``: node-link JSON (:func:`networkx.node_link_data`, ``edges="edges"``);
+    - ``.csv``: one row per edge, columns :data:`CSV_COLUMNS` (``docs`` is a count,
+      ``relations`` JSON), UTF-8 without BOM;
+    - ``.png`` and ``.svg``: a drawing, :func:`arabic_entities.graph.draw.draw_graph`;
+    - ``.html``: an interactive page, :func:`arabic_entities.graph.draw.write_html`.
+
+    ``options`` go to the drawing functions; the other formats take none.
+
+    >>> import tempfile
+    >>> G = nx.Graph([("pers-1", "pers-2", {"weight": 2, "docs": ["d1"], "npmi": 1.0, "relations": {}})])
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     print(write_graph(G, Path(folder) / "g.csv").read_text(encoding="utf-8"), end="")
+    source,target,source_name,target_name,weight,docs,npmi,relations
+    pers-1,pers-2,,,2,1,1.0,{}
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in GRAPH_FORMATS:
+        raise ValueError(f"cannot write graph format {suffix or '(no suffix)'!r}; use one of {GRAPH_FORMATS}")
+    if suffix in (".png", ".svg", ".html"):
+        from . import draw as viz
+
+        draw = viz.write_html if suffix == ".html" else viz.draw_graph
+        draw(G, path, **options)
+        return path
+    if options:
+        raise TypeError(f"{suffix} takes no options (got {', '.join(sorted(options))}); only .html, .png, .svg do")
+    if suffix == ".gexf":
+        nx.write_gexf(_flat_copy(G), path)
+    elif suffix == ".graphml":
+        nx.write_graphml(_flat_copy(G), path)
+    elif suffix == ".json":
+        data = nx.node_link_data(G, edges="edges")
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    else:
+        _write_csv(G, path)
+    return path

@@ -1,0 +1,123 @@
+"""Arabic word classes several stages share: proclitics, function words, titles, nisba adjectives.
+
+Proclitics: conjunctions و ف, prepositions ب ل ك, article ال.
+
+This module only lists what *could* be a proclitic; deciding whether to strip
+one needs evidence and happens in :mod:`arabic_entities.entities.resolve`.
+
+>>> [(s.prefix, s.stem) for s in proclitic_splits("وبوتين")]
+[('و', 'بوتين'), ('وب', 'وتين')]
+>>> [(s.prefix, s.stem) for s in proclitic_splits("للكرملين")]
+[('ل', 'الكرملين'), ('لل', 'كرملين')]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+__all__ = [
+    "FUNCTION_WORDS", "TITLE_WORDS", "Split", "is_function_word", "is_nisba", "is_title_word", "proclitic_splits",
+    "readings", "strip_article",
+]
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+#: Shortest stem worth considering: two-letter remainders are almost never names.
+MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """``prefix`` (the clitics, as written) + ``stem``; ``length`` is how many
+    characters of the written word the clitics take.
+
+    After ل the article loses its alef (ل + الكرملين = للكرملين), so the stem can
+    restore a letter that is not written: then ``stem`` is longer than the rest
+    of the word.
+    """
+
+    prefix: str
+    stem: str
+    length: int
+
+
+@functools.lru_cache(maxsize=100_000)
+def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> tuple[Split, ...]:
+    """All conjunction/preposition splits of ``word`` with a stem of ``min_stem`` letters or more.
+
+    The word is expected in normalized form (alef variants folded to ا). The
+    article ال is kept in the stem, except as the split ``لل`` + stem that reads
+    ``للكرملين`` as ل + ال + كرملين.
+    """
+    splits: list[Split] = []
+    for conj in _CONJUNCTIONS:
+        for prep in _PREPOSITIONS:
+            prefix = conj + prep
+            if not prefix or not word.startswith(prefix):
+                continue
+            rest = word[len(prefix):]
+            if prep == "ل" and rest.startswith("ل") and len(rest) > min_stem:
+                splits.append(Split(prefix, "ا" + rest, len(prefix)))
+                splits.append(Split(prefix + "ل", rest[1:], len(prefix) + 1))
+            elif len(rest) >= min_stem:
+                splits.append(Split(prefix, rest, len(prefix)))
+    return tuple(splits)
+
+
+@functools.lru_cache(maxsize=100_000)
+def readings(word: str) -> tuple[str, ...]:
+    """``word`` itself, then every stem it has after proclitics: the forms a name may take.
+
+    >>> readings("وبوتين")
+    ('وبوتين', 'بوتين', 'وتين')
+    """
+    return (word, *(s.stem for s in proclitic_splits(word)))
+
+
+def strip_article(word: str) -> str:
+    """``word`` without a leading ال when enough remains.
+
+    >>> strip_article("الكرملين"), strip_article("الم")
+    ('كرملين', 'الم')
+    """
+    return word[2:] if word.startswith("ال") and len(word) - 2 >= MIN_STEM else word
+
+
+#: Closed-class words (prepositions, particles, pronouns, demonstratives) that never
+#: begin or end a name.
+FUNCTION_WORDS = frozenset("""
+في من على إلى الى عن مع حول عند بين ضد لدى منذ حتى خلال بعد قبل أمام امام وراء فوق تحت نحو عبر
+دون ضمن لأن لان أو او ثم لكن بل إن ان أن إنه انه أنه إنها انها أنها كان كانت قد لقد لا لم لن ما ماذا
+هل كما أي كل بعض غير هذا هذه ذلك تلك هؤلاء الذي التي الذين هو هي هم هما نحن أنا عليه عليها فيه فيها
+منه منها له لها لهم به بها إذ إذا اذا حين بينما أيضا أيضاً يا
+""".split())
+
+#: Titles and roles that stand before a person's name.
+TITLE_WORDS = frozenset("""
+الرئيس رئيس الرئيسة رئيسة نائب النائب الوزير وزير الوزيرة وزيرة الملك ملك الملكة الأمير أمير
+الأميرة ولي العهد الشيخ الشيخة السيد السيدة الدكتور الدكتورة المستشار المستشارة الجنرال اللواء
+العقيد العميد الفريق المشير البابا الإمام الزعيم المتحدث المتحدثة الناطق الناطقة الملياردير
+رجل الأعمال السفير السفيرة السناتور السيناتور الحاكم حاكم المدير مدير المديرة الأمين العام
+المرشح المرشحة المبعوث المبعوثة القائد قائد المفوض المفوضة الكاتب الكاتبة الصحفي الصحفية
+المليونير الممثل الممثلة المغني المغنية اللاعب اللاعبة المدرب زعيم
+""".split())
+
+
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` (surface form) is a function word, alone or after و / ف.
+
+    >>> is_function_word("وعلى"), is_function_word("علي")
+    (True, False)
+    """
+    return word in FUNCTION_WORDS or (len(word) > 2 and word[0] in "وف" and word[1:] in FUNCTION_WORDS)
+
+
+def is_nisba(word: str) -> bool:
+    """An article-bearing relational adjective such as الروسي, الأميركية."""
+    return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "ية"))
+
+
+def is_title_word(word: str) -> bool:
+    """Whether ``word`` is a title or role word, alone or after و / ف."""
+    return word in TITLE_WORDS or (len(word) > 3 and word[0] in "وف" and word[1:] in TITLE_WORDS)

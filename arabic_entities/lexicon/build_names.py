@@ -1,0 +1,214 @@
+"""Build the name table shipped in ``arabic_entities/lexicon/data/names.tsv.gz``.
+
+    python -m arabic_entities.lexicon.build_names --data ../shared/data/gazetteers
+
+Sources (licences in ``SOURCES.md`` next to the table):
+
+- ArWikiCats (MIT; Arabic Wikipedia labels): persons, places, demonyms and the
+  organisation groups of its split tables; its mixed tables become ``NAME`` rows
+  (a known name of unknown type).
+- World Cities Translations (CC BY 4.0): city and country names.
+- Wikidata person-name tokens from NETransliteration (CC0): single name parts.
+- CLDR territory names in Arabic and English, read through babel (Unicode
+  licence): country names. Needs ``babel`` (in the ``train`` extra).
+- ``curated.tsv`` next to this file (project-made, CC0): prominent current-affairs
+  people, organisations and places the other sources miss or spell differently,
+  one row per Arabic spelling, each with a note on where it comes from.
+
+Each row: ``key`` (the :func:`~arabic_entities.text.normalize.match_key` of the
+Arabic name), ``label`` (PERS, LOC, ORG, NORP or NAME), ``ar`` (the name as the
+source writes it), ``en`` (English as the source writes it, may be empty; ArWikiCats
+and the name tokens are lower-case), ``source``, ``count`` (how many times the source
+gives this English for this key and label, over all its Arabic spellings; for name
+tokens, the token pair counts of NETransliteration).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import regex
+
+from ..text.normalize import match_key
+from .gazetteer import TABLE_PATH
+from .prominent import CURATED_PATH
+
+__all__ = ["CLDR_VERSION", "collect", "write_table", "main"]
+
+LABELS = frozenset({"PERS", "LOC", "ORG", "NORP", "NAME"})
+#: The CLDR release the shipped table was built with (babel 2.19.0); another
+#: release may name a few countries differently.
+CLDR_VERSION = "49"
+
+_PARENTHESES = regex.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
+_ARABIC_NAME = regex.compile(r"^[\p{Arabic}\s\-]+$")
+#: A name token as a word: letters, inner apostrophes or hyphens (drops "x.", "mohamed.").
+_TOKEN_WORD = regex.compile(r"^[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*$")
+#: CLDR codes that are no country: groupings and organisations (EU, UN: the curated
+#: table has them as ORG), Outlying Oceania, pseudo-locales, the unknown region.
+_CLDR_SKIP = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+# ArWikiCats: file -> label; for split tables, group -> label (others: NAME).
+_ARWIKICATS_FILES = {
+    "people/peoples.json": "PERS",
+    "cities/cities_full.json": "LOC",
+    "geography/popopo.json": "LOC",
+    "geography/us_counties.json": "LOC",
+    "geography/P17_2_final_ll.json": "LOC",
+    "geography/India_dd.json": "LOC",
+    "geography/P17_PP.json": "LOC",
+    "geography/regions.json": "LOC",
+    "geography/regions2.json": "LOC",
+    "cities/yy2.json": "NAME",
+}
+_ARWIKICATS_GROUPS = {
+    "business": "ORG", "organizations": "ORG", "education": "ORG", "military": "ORG",
+    "institutions_other": "ORG", "tv": "ORG", "Tv": "ORG", "culture_media": "ORG",
+    "politics_law": "ORG", "Infrastructure": "LOC", "infrastructure": "LOC",
+    "religious_cultural_buildings": "LOC", "country": "LOC",
+}
+
+Row = tuple[str, str, str, str, str]
+#: A row as the sources give it, with its weight (1, or a token pair count).
+Weighted = tuple[Row, int]
+
+
+def _clean_arabic(name: str) -> str | None:
+    name = " ".join(_PARENTHESES.sub(" ", name).split())
+    return name if name and _ARABIC_NAME.match(name) else None
+
+
+def _row(label: str, ar: str, en: str, source: str) -> Row | None:
+    ar_clean = _clean_arabic(ar)
+    if ar_clean is None:
+        return None
+    return match_key(ar_clean), label, ar_clean, en.strip(), source
+
+
+def _arwikicats(folder: Path) -> Iterator[Weighted]:
+    with open(folder / "arwikicats_en_ar.tsv", encoding="utf-8") as f:
+        for record in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            file, group = record["file"], record["group"] or ""
+            if group.startswith("demonym:"):
+                label = "NORP"
+            else:
+                label = _ARWIKICATS_FILES.get(file) or _ARWIKICATS_GROUPS.get(group, "NAME")
+            en = _PARENTHESES.sub(" ", record["en_key"]).split(",")[0].strip()
+            row = _row(label, record["ar"], en if label != "NORP" else "", "arwikicats")
+            if row:
+                yield row, 1
+
+
+def _world_cities(folder: Path) -> Iterator[Weighted]:
+    with open(folder / "world-cities.csv", encoding="utf-8-sig") as f:
+        for record in csv.DictReader(f):
+            for ar, en in ((record["CityNameAr"], record["CityNameEn"]),
+                           (record["CountryNameAr"], record["CountryNameEn"])):
+                row = _row("LOC", ar, en, "world_cities")
+                if row:
+                    yield row, 1
+
+
+def _name_tokens(folder: Path) -> Iterator[Weighted]:
+    with open(folder / "wd_arabic.normalized.aligned.tokens", encoding="utf-8") as f:
+        for line in f:
+            en, letters, count = line.rstrip("\n").split("\t")
+            en = en if _TOKEN_WORD.match(en) else ""  # keep the name, not a form like "x."
+            row = _row("PERS", letters.replace(" ", ""), en, "wikidata_names")
+            if row:
+                yield row, int(count)
+
+
+def _cldr() -> Iterator[Weighted]:
+    """Country (territory) names, Arabic -> English, by CLDR territory code."""
+    try:
+        from babel import Locale
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise SystemExit("the CLDR country names need babel: pip install 'arabic_entities[train]'") from error
+    from babel.core import get_cldr_version
+
+    if get_cldr_version() != CLDR_VERSION:
+        print(f"note: babel has CLDR {get_cldr_version()}, the shipped table was built with CLDR {CLDR_VERSION}",
+              file=sys.stderr)
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    for code in sorted(arabic):
+        if code.isdigit() or code in _CLDR_SKIP or code not in english:
+            continue
+        en = " ".join(_PARENTHESES.sub(" ", english[code]).split())  # "Myanmar (Burma)"
+        row = _row("LOC", arabic[code], en, "cldr")
+        if row and en:
+            yield row, 1
+
+
+def _curated(path: Path) -> Iterator[Weighted]:
+    """The project's own table: ``label``, ``ar``, ``en``, ``source`` (a note per row)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if reader.fieldnames != ["label", "ar", "en", "source"]:
+            raise ValueError(f"{path}: header must be label, ar, en, source; not {reader.fieldnames}")
+        for line, record in enumerate(reader, start=2):
+            label, en, note = record["label"], (record["en"] or "").strip(), (record["source"] or "").strip()
+            row = _row(label, record["ar"] or "", en, "curated")
+            if label not in LABELS or row is None or not en or not note:
+                raise ValueError(f"{path}:{line}: need a label in {sorted(LABELS)}, an Arabic name, "
+                                 f"its English and a source note; got {record}")
+            yield row, 1
+
+
+def _with_counts(weighted: Iterable[Weighted]) -> list[tuple[str, ...]]:
+    """Deduplicated rows, each with how often its source gives its English for its key
+    and label (summed over the Arabic spellings), sorted."""
+    rows: Counter[Row] = Counter()
+    for row, weight in weighted:
+        rows[row] += weight
+    english: Counter[tuple[str, str, str, str]] = Counter()
+    for (key, label, _ar, en, source), weight in rows.items():
+        english[key, label, en, source] += weight
+    return sorted((*row, str(english[row[0], row[1], row[3], row[4]])) for row in rows)
+
+
+def collect(data: Path, curated: Path = CURATED_PATH) -> list[tuple[str, ...]]:
+    """All rows from the sources under ``data``, CLDR and the curated table,
+    deduplicated, counted and sorted."""
+    return _with_counts([
+        *_arwikicats(data / "arwikicats"),
+        *_world_cities(data / "world_cities_translations"),
+        *_name_tokens(data / "netransliteration_wd"),
+        *_cldr(),
+        *_curated(curated),
+    ])
+
+
+def write_table(rows: list[tuple[str, ...]], path: Path) -> None:
+    """Write rows as a gzipped TSV with a header; byte-identical for identical rows."""
+    text = io.StringIO()
+    text.write("key\tlabel\tar\ten\tsource\tcount\n")
+    text.writelines("\t".join(row) + "\n" for row in rows)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as f:
+        f.write(text.getvalue().encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m arabic_entities.lexicon.build_names", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, required=True, help="the shared gazetteers folder")
+    parser.add_argument("--curated", type=Path, default=CURATED_PATH, help="the curated table")
+    parser.add_argument("--output", type=Path, default=TABLE_PATH)
+    args = parser.parse_args(argv)
+    rows = collect(args.data, args.curated)
+    write_table(rows, args.output)
+    per_source = Counter(row[4] for row in rows)
+    print(f"{len(rows)} rows -> {args.output} ({args.output.stat().st_size / 1e6:.2f} MB): "
+          + ", ".join(f"{source} {n}" for source, n in sorted(per_source.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

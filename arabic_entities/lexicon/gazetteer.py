@@ -1,0 +1,180 @@
+"""Compact name tables shipped with the package (built by :mod:`.build`).
+
+>>> gaz = load_gazetteer()
+>>> sorted(gaz.labels("واشنطن"))
+['LOC', 'PERS']
+>>> "PERS" in gaz.part_labels("فلاديمير")
+True
+
+English names come from whole names the sources give (curated, CLDR, World Cities,
+ArWikiCats), never from a guessed transliteration:
+
+>>> gaz.english("فلاديمير بوتين")
+'Vladimir Putin'
+>>> gaz.english("موسكو")
+'Moscow'
+>>> gaz.english("المملكه المتحده")
+'United Kingdom'
+>>> gaz.english("ماسك") is None  # a bare surname: only name tokens know it
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import gzip
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+__all__ = ["Gazetteer", "load_gazetteer", "restore_case"]
+
+TABLE_PATH = Path(__file__).parent / "data" / "names.tsv.gz"
+_EMPTY: frozenset[str] = frozenset()
+
+#: Sources of whole names, most trusted first; others come after them.
+SOURCE_PRIORITY = ("curated", "cldr", "world_cities", "arwikicats")
+#: Single person-name tokens: they name parts of names, never a whole name.
+TOKEN_SOURCE = "wikidata_names"
+COLUMNS = ("key", "label", "ar", "en", "source", "count")
+_RANK = {source: rank for rank, source in enumerate(SOURCE_PRIORITY)}
+_UNRANKED = len(SOURCE_PRIORITY)
+
+#: Words written lower-case inside a name (not at its start) when restoring case.
+_LOWER_WORDS = frozenset(
+    "a al am an and ar as ash at az bin bint by d da das de degli dei del della den der des di do dos "
+    "du e el en et for ibn im in l la las le les los of on sur the to und upon van von y zu".split()
+)
+_ROMAN = frozenset("ii iii iv vi vii viii xii xiii xiv xv xvi xvii xviii".split())
+_INITIALS = regex.compile(r"^(?:\p{Ll}\.)+$")
+_WORD_PART = regex.compile(r"[^\s\-]+|[\s\-]+")
+
+
+def _cap(part: str) -> str:
+    if len(part) > 2 and part[1] == "'" and part[0] in "od":  # o'neill, d'ivoire
+        return part[:2].upper() + part[2:3].upper() + part[3:] if part[0] == "o" else part[:2] + _cap(part[2:])
+    if len(part) > 2 and part.startswith("mc"):
+        return "Mc" + part[2:3].upper() + part[3:]
+    return part[:1].upper() + part[1:]
+
+
+def restore_case(name: str) -> str:
+    """Capitalize a lower-cased English name (ArWikiCats and the name tokens are
+    lower-case); names with any capital are returned as they are.
+
+    >>> restore_case("bashar al-assad"), restore_case("ursula von der leyen")
+    ('Bashar al-Assad', 'Ursula von der Leyen')
+    >>> restore_case("george w. bush"), restore_case("côte d'ivoire"), restore_case("NASA")
+    ('George W. Bush', "Côte d'Ivoire", 'NASA')
+    """
+    if name != name.lower():
+        return name
+    out = []
+    for i, part in enumerate(_WORD_PART.findall(name)):
+        if not part.strip("- \t") or (i and part in _LOWER_WORDS):
+            out.append(part)
+        elif i and part in _ROMAN or _INITIALS.match(part):
+            out.append(part.upper())
+        else:
+            out.append(_cap(part))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Known names by match key (see :func:`arabic_entities.text.normalize.match_key`).
+
+    ``names`` maps a whole name to its labels; ``parts`` maps a word to the labels
+    of the multi-word names it occurs in; ``first_words`` holds the first words of
+    the multi-word names. ``english_forms`` maps ``(key, label)`` to the rank of its
+    best English form, ``(source rank, -count, english)``, for whole names (see
+    :meth:`english`).
+    """
+
+    names: dict[str, frozenset[str]]
+    parts: dict[str, frozenset[str]]
+    max_words: int
+    first_words: frozenset[str]
+    english_forms: dict[tuple[str, str], tuple[int, int, str]] = field(default_factory=dict, repr=False)
+
+    def labels(self, key: str) -> frozenset[str]:
+        """Labels of the whole name ``key`` (empty when unknown)."""
+        return self.names.get(key, _EMPTY)
+
+    def part_labels(self, word_key: str) -> frozenset[str]:
+        """Labels of the multi-word names that contain the word ``word_key``."""
+        return self.parts.get(word_key, _EMPTY)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.names
+
+    def english(self, key: str, label: str | None = None) -> str | None:
+        """The English name of the whole name ``key`` (a match key), or ``None``.
+
+        Whole names only: with ``label``, rows with that label or the untyped
+        ``NAME``; without, rows of any label. Among them, sources by
+        :data:`SOURCE_PRIORITY`, then the form the source gives most often, then
+        string order. Lower-case source forms get their capitals back
+        (:func:`restore_case`). Single name tokens (Wikidata person-name parts)
+        never name a whole name: an English name is never composed or guessed.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.english("دونالد ترامب") == gaz.english("دونالد ترمب") == "Donald Trump"
+        True
+        >>> gaz.english("الكرملين", "ORG"), gaz.english("واشنطن", "LOC"), gaz.english("شي", "PERS")
+        ('Kremlin', 'Washington', None)
+        """
+        forms = self.english_forms
+        labels = self.names.get(key, _EMPTY) if label is None else (label, "NAME")
+        ranked = [forms[key, other] for other in labels if (key, other) in forms]
+        return restore_case(min(ranked)[2]) if ranked else None
+
+
+def _read(path: Path) -> Gazetteer:
+    names: dict[str, set[str]] = defaultdict(set)
+    parts: dict[str, set[str]] = defaultdict(set)
+    max_words = 1
+    first_words = set()
+    forms: dict[tuple[str, str], tuple[int, int, str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        header = next(f).split()
+        if header != list(COLUMNS):
+            raise ValueError(f"{path}: columns {header}, expected {list(COLUMNS)} (rebuild it with .build)")
+        for line in f:
+            key, label, _, en, source, count = line.split("\t")
+            if en and source != TOKEN_SOURCE:
+                form = (_RANK.get(source, _UNRANKED), -int(count), en)
+                best = forms.get((key, label))
+                if best is None or form < best:
+                    forms[key, label] = form
+            names[key].add(label)
+            words = key.split()
+            if len(words) > 1:
+                max_words = max(max_words, len(words))
+                first_words.add(words[0])
+                for word in words:
+                    parts[word].add(label)
+    return Gazetteer(
+        {k: frozenset(v) for k, v in names.items()},
+        {k: frozenset(v) for k, v in parts.items()},
+        max_words,
+        frozenset(first_words),
+        forms,
+    )
+
+
+@functools.cache
+def load_gazetteer(path: str | Path = TABLE_PATH) -> Gazetteer:
+    """The name table at ``path`` (the shipped one by default), read once."""
+    # The table makes ~10^5 small objects and no cycles: collecting while reading
+    # costs a third of the load time for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(Path(path))
+    finally:
+        if collecting:
+            gc.enable()

@@ -1,0 +1,850 @@
+"""Typed relations between the entities of one sentence: who met, backed, attacked whom.
+
+A relation needs a trigger word from a hand-made lexicon and two different
+entities placed around it in one of a few word orders. The word orders are those of
+Arabic news prose; everything else is left unrelated, because a wrong edge in the
+graph misleads more than a missing one.
+
+Word orders (titles such as رئيس الوزراء الإسرائيلي go with the person's name):
+
+- verb, subject, object (VSO): اتهم ماسك إدارة ترامب, انتقاد ماسك لمشروع قانون ترامب.
+  The subject follows the trigger at once and no preposition governs it; the object
+  comes within ``max_gap`` words. A verbal noun takes its actor the same way (its
+  genitive), a definite one (الخلاف) takes none.
+- subject, verb, object (SVO): ماسك انتقد ترامب, برز ماسك داعما لحملة ترامب,
+  أعلن بايدن دعمه لزيلينسكي. The subject is at most ``max_gap`` words before the
+  trigger and governed by no preposition nor inside an adverbial phrase (في ولاية
+  بنسلفانيا). A verb carrying و / ف (وانتقد) starts a new clause and takes no subject
+  from before it, nor does a trigger with a word carrying و between (وأعلن دعمه).
+  A verb tries SVO first, a verbal noun VSO first.
+- coordination, for mutual triggers (meetings, talks, disputes, alliances):
+  التقى ماسك وبوتين, اتصالات ماسك وبوتين, ماسك وبوتين التقيا; and, after any
+  trigger, بين X و Y (اتصالات منتظمة بين ماسك، ...، والرئيس الروسي بوتين), which
+  then names the parties alone. All undirected.
+- object first, in a relative clause: منصة إكس التي يمتلكها ماسك.
+- roles: a role noun with an organization, after a person or before one,
+  إيلون ماسك، رئيس شركة سبيس إكس; المتحدث باسم الكرملين ديمتري بيسكوف (the
+  organization then only qualifies the person's title and takes part in nothing
+  else in the sentence).
+
+Objects joined by و to the object share its relation (دعوى ضد أوبن إيه آي
+ومايكروسوفت). No relation crosses punctuation that ends a clause (، ؛ : . ؟
+brackets) or a word that opens one (إن, أن, لكن, حيث, عندما ...), except
+``، الذي`` / ``، التي``. Another trigger between the two sides blocks the pair, unless
+it continues the first (رسالة تهنئة). A negation (لم لن لا ليس ما عدم دون) up to
+three words before the trigger cancels it (لا يزال, لا سيما do not), and so does a
+verb of denial or refusal (نفى, أنكر, رفض, امتنع, تجنب) there or before the أن
+that opens its clause. An object inside an adverbial phrase (في, خلال, عبر, بشأن,
+حول ...) or behind a definite noun (تدعم الحوار مع الصين) is not the trigger's
+object; contact takes no object after عن (تحدث عن: talked about). Each pair of
+entities gets at most one relation per sentence: the one whose trigger and
+mentions lie closest together.
+
+Types and who may take part:
+
+- ``contact`` (PERS, ORG, LOC), always undirected: meetings, talks, calls,
+  contacts, negotiations, visits, receptions, letters and cables; discussed /
+  consulted with (بحث مع).
+- ``support`` (PERS, ORG, LOC): backing, endorsement, praise, welcome, thanks,
+  congratulation, funding, donation, aid, supplying, granting, defence, alliance,
+  partnership, cooperation.
+- ``conflict`` (PERS, ORG, LOC): criticism, accusation, attack, threat, condemnation,
+  opposition, challenge, mockery, reprimand, punishment, sanctions, bans, expulsion,
+  lawsuits, war, bombardment, invasion, siege, disputes, tension, confrontation, enmity.
+- ``affiliation`` (PERS → ORG): spokesperson, head, director, founder, owner,
+  leader, member, minister, adviser, deputy, official, correspondent, editor,
+  coach, player (role nouns); founded, heads, runs, leads, owns, joined, bought,
+  took over, works at.
+- ``located_in`` (ORG or PERS → LOC): seats (مقرها في, ومقره, يقع مقر), residence
+  (يقيم في, يعيش في, المقيم في).
+
+Verbs are listed in the past and present, third person, singular, dual and plural
+(and first person plural), with و / ف and the future س; verbal nouns with and
+without the article, after ب / ل, in the accusative and with a possessive pronoun.
+
+Not covered: a pronoun as one side (دافع عنه, هاجمه ترامب) except a possessive one
+whose owner is the subject right before; actors named only in an earlier sentence
+or clause (pro-drop: وتحدث عن الأعمال مع ميلي); the passive and "was subjected to"
+(اتُّهم ماسك, تعرض لانتقادات من); verbs whose object is far or inside a longer phrase
+(يقود قسم الذكاء الاصطناعي في مايكروسوفت); light verbs whose noun is not in the
+lexicon (أصدرت مذكرة توقيف بحق); "ORG في LOC" without a seat word; relations stated
+across sentences; and the direction of a verbal noun whose genitive is its object
+(باتهام ماسك: the actor is taken from a subject before it when there is one, else
+Musk is read as the actor). Relations between two places are kept (روسيا هاجمت
+أوكرانيا) but "city in country" is not a relation.
+
+>>> from arabic_entities import extract
+>>> doc = extract("اتهم إيلون ماسك الرئيس دونالد ترامب بالكذب، ثم التقى ماسك وبوتين.")
+>>> [(doc.entity(r.head).name, r.type, doc.entity(r.tail).name, r.directed, r.trigger)
+...  for r in extract_relations(doc)]
+[('إيلون ماسك', 'conflict', 'دونالد ترامب', True, 'اتهم'), ('إيلون ماسك', 'contact', 'بوتين', False, 'التقى')]
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from itertools import accumulate
+
+from ..entities.boundaries import TITLE_WORDS
+from ..lexicon.arabic import proclitic_splits
+from ..document import Document, Mention, Relation, Sentence
+from ..text.normalize import match_key
+
+__all__ = ["RELATION_TYPES", "LEXICON", "ROLE_NOUNS", "Trigger", "TriggerWord", "extract_relations", "find_trigger"]
+
+#: The relation types, in the order they are documented.
+RELATION_TYPES = ("contact", "support", "conflict", "affiliation", "located_in")
+
+VERB, NOUN, PREDICATE = "verb", "noun", "predicate"
+
+#: Most words allowed between a subject and its trigger, or before an object.
+MAX_GAP = 3
+#: Most words of apposition between the two names of بين X ... و Y.
+MAX_BETWEEN_GAP = 12
+#: Most title words taken before a person's name (رئيس الوزراء الإسرائيلي).
+MAX_TITLE = 6
+#: How far back a negation cancels a trigger.
+NEGATION_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a trigger word states: the relation ``type``, the word's ``kind``
+    (``verb``; ``noun``, a verbal noun that takes its actor as genitive; or
+    ``predicate``, a participle that describes a subject before it) and whether
+    the relation is ``mutual`` (a meeting, a dispute): two names joined by و are
+    then its two sides, and it has no direction."""
+
+    type: str
+    kind: str
+    mutual: bool
+    #: The preposition the other party must follow, for words that relate only
+    #: through it (بحث مع: discussed with; بحث alone is research).
+    partner: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerWord:
+    """A word read as a trigger: the proclitics it carries (و, ول, ...), the lexicon
+    ``form`` it matched and the ``pronoun`` suffix it carries: ``"object"`` for a verb
+    right after a relative (التي يمتلكها: its object is the name before), ``"possessor"``
+    for a verbal noun (أعلن بايدن دعمه لـ: its actor is the subject before), else ``""``."""
+
+    trigger: Trigger
+    prefix: str
+    form: str
+    pronoun: str = ""
+
+    @property
+    def opens_clause(self) -> bool:
+        """Whether و / ف join it to what precedes as a new clause (وانتقد)."""
+        return self.prefix[:1] in ("و", "ف")
+
+    @property
+    def definite(self) -> bool:
+        """A noun with the article (الخلاف): it takes no actor after it."""
+        return self.trigger.kind != VERB and self.form.startswith("ال")
+
+
+# Word lists. ``past/present`` (3rd person masculine singular) is a regular verb and
+# expands to its conjugated forms; ``+noun`` expands to the noun with the article,
+# and in the accusative; any other word is taken as written.
+_TABLE: tuple[tuple[Trigger, str], ...] = (
+    (Trigger("contact", VERB, True), """
+        التقى التقت التقيا التقتا التقوا يلتقي تلتقي يلتقيان تلتقيان يلتقون نلتقي
+        اجتمع/يجتمع تحادث/يتحادث تباحث/يتباحث تفاوض/يتفاوض
+    """),
+    (Trigger("contact", VERB, False), """
+        زار زارت زارا زاروا يزور تزور يزوران يزورون نزور
+        اتصل/يتصل هاتف/يهاتف استقبل/يستقبل راسل/يراسل تحدث/يتحدث
+    """),
+    (Trigger("contact", VERB, True, partner="مع"), "بحث/يبحث ناقش/يناقش تشاور/يتشاور"),
+    (Trigger("contact", NOUN, True), """
+        +لقاء لقاءات اللقاءات +اجتماع اجتماعات الاجتماعات محادثات المحادثات +محادثة
+        مباحثات المباحثات +اتصال اتصالات الاتصالات +مكالمة مكالمات المكالمات
+        +مفاوضات
+    """),
+    (Trigger("contact", NOUN, False), "+زيارة زيارات الزيارات +استقبال +رسالة رسائل الرسائل +برقية برقيات"),
+    (Trigger("support", VERB, False), """
+        دعم/يدعم أيد/يؤيد ساند/يساند ناصر/يناصر أشاد/يشيد امتدح/يمتدح مدح/يمدح
+        مول/يمول تبرع/يتبرع ساعد/يساعد دافع/يدافع رحب/يرحب شكر/يشكر زود/يزود منح/يمنح
+        هنأ هنأت يهنئ تهنئ أثنى أثنت يثني تثني
+    """),
+    (Trigger("support", NOUN, False), """
+        +دعم +تأييد +مساندة +إشادة +تمويل +تبرع تبرعات التبرعات +مساعدة مساعدات المساعدات
+        +ترحيب +تهنئة +مدح +ثناء +تزويد
+    """),
+    (Trigger("support", NOUN, True), "+حليف حلفاء الحلفاء"),
+    (Trigger("support", NOUN, True, partner="مع"), "+تحالف +شراكة +تعاون"),
+    (Trigger("support", VERB, True, partner="مع"), "تحالف/يتحالف تعاون/يتعاون"),
+    (Trigger("support", PREDICATE, False), "داعم داعما الداعم مؤيد مؤيدا مناصر مناصرا مساند مساندا"),
+    (Trigger("conflict", VERB, False), """
+        انتقد/ينتقد اتهم/يتهم هاجم/يهاجم هدد/يهدد ندد/يندد عارض/يعارض استهدف/يستهدف
+        قصف/يقصف حارب/يحارب سخر/يسخر وبخ/يوبخ عاقب/يعاقب طرد/يطرد حظر/يحظر
+        أدان أدانت يقاضي تقاضي تحدى تحدت يتحدى تتحدى غزا غزت يغزو تغزو
+    """),
+    (Trigger("conflict", NOUN, False), """
+        +انتقاد انتقادات الانتقادات +اتهام اتهامات الاتهامات +هجوم هجمات الهجمات
+        +تهديد تهديدات التهديدات +إدانة +تنديد معارضة +عقوبات +حرب +قصف +غزو +عدوان
+        +حصار +استهداف +دعوى دعاوى
+    """),
+    (Trigger("conflict", NOUN, True), """
+        +خلاف خلافات الخلافات +نزاع +صراع +توتر توترات التوترات +مواجهة +صدام +عداء
+        +خصومة
+    """),
+    (Trigger("conflict", PREDICATE, False), "منتقد منتقدا معارضا مهاجما"),
+    (Trigger("affiliation", VERB, False), """
+        أسس/يؤسس ترأس/يترأس يرأس أدار/يدير قاد/يقود امتلك/يمتلك يملك تملك
+        انضم/ينضم استحوذ/يستحوذ اشترى اشترت يشتري تشتري يعمل تعمل
+    """),
+    (Trigger("affiliation", NOUN, False), "+قيادة +رئاسة"),
+    (Trigger("located_in", NOUN, False), "مقر المقر مقره مقرها مقرهم مقرهما مقرا"),
+    (Trigger("located_in", VERB, False), "يقع تقع يقيم تقيم يعيش تعيش يسكن تسكن يقطن تقطن"),
+    (Trigger("located_in", PREDICATE, False), "مقيم مقيمة المقيم المقيمة"),
+)
+
+#: Role nouns that tie a person to an organization named right after them.
+ROLE_NOUNS = frozenset(match_key(w) for w in """
+    المتحدث متحدث المتحدثة متحدثة الناطق ناطق الناطقة ناطقة رئيس الرئيس رئيسة الرئيسة
+    مدير المدير مديرة المديرة مؤسس المؤسس مالك المالك صاحب زعيم الزعيم زعيمة الزعيمة
+    قائد القائد عضو العضو وزير الوزير وزيرة الوزيرة مستشار المستشار مستشارة المستشارة
+    نائب النائب مراسل المراسل مراسلة المراسلة محرر المحرر موظف الموظف مسؤول المسؤول
+    مسؤولة المسؤولة أمين الأمين مدرب المدرب لاعب اللاعب
+""".split())
+
+
+def _verb_forms(past: str, present: str) -> list[str]:
+    """The 3rd person forms (and 1st plural) of a regular verb, from ``انتقد/ينتقد``."""
+    stem = present[1:]
+    return [past, past + "ت", past + "ا", past + "تا", past + "وا",
+            present, "ت" + stem, present + "ان", "ت" + stem + "ان", present + "ون", "ن" + stem]
+
+
+def _noun_forms(noun: str) -> list[str]:
+    """A verbal noun, with the article, and in the accusative when it shows (دعما)."""
+    forms = [noun, "ال" + noun]
+    if not noun.endswith(("ة", "ات", "ء", "ى", "ا")):
+        forms.append(noun + "ا")
+    return forms
+
+
+def _expand(word: str) -> list[str]:
+    """The forms a word of :data:`_TABLE` stands for."""
+    if "/" in word:
+        return _verb_forms(*word.split("/"))
+    if word.startswith("+"):
+        return _noun_forms(word[1:])
+    return [word]
+
+
+def _build_lexicon() -> dict[str, Trigger]:
+    """Triggers by key. A form that is both a verb and its verbal noun (دعم, قصف) is
+    read as the noun, which tries both word orders."""
+    lexicon: dict[str, Trigger] = {}
+    for trigger, words in _TABLE:
+        for form in (f for w in words.split() for f in _expand(w)):
+            key = match_key(form)
+            listed = lexicon.setdefault(key, trigger)
+            if listed == trigger:
+                continue
+            if replace(listed, kind=NOUN) != replace(trigger, kind=NOUN):
+                raise ValueError(f"trigger {form!r} listed as {listed} and as {trigger}")
+            lexicon[key] = replace(trigger, kind=NOUN)
+    return lexicon
+
+
+#: Trigger words by match key (:func:`~arabic_entities.text.normalize.match_key`).
+LEXICON: dict[str, Trigger] = _build_lexicon()
+
+
+def _keys(words: str) -> frozenset[str]:
+    """The match keys of space-separated words."""
+    return frozenset(match_key(w) for w in words.split())
+
+
+_CLAUSE_PUNCTUATION = frozenset("، , ؛ ; : . ! ? ؟ .. ... … ( ) [ ] - – — |".split())
+#: Words that open a new clause (complementizers, contrast, time and place conjunctions).
+_CLAUSE_OPENERS = _keys("""
+    إن أن بأن لأن وأن وإن فإن كأن لكن ولكن لكنه لكنها بل ثم حيث بينما عندما حين حينما
+    إذا لو كي لكي بعدما قبلما
+""")
+_RELATIVES = _keys("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي")
+_NEGATIONS = _keys("لم لن لا ليس ليست لست عدم دون بدون")
+#: Words after a negation particle that turn it into something else (لا يزال: still).
+_NOT_NEGATED = _keys("يزال تزال يزالون زال زالت يزل تزل سيما بد")
+#: Prepositions that govern a name: the object of a trigger may follow some of them.
+_PREPOSITIONS = _keys("في من على إلى الى عن مع ضد لدى بين عبر حول نحو تجاه بشأن خلال منذ بعد قبل داخل خارج عند أثناء")
+#: Words that open an adverbial phrase: a name inside one is not the trigger's object.
+_ADJUNCTS = _keys("في خلال عبر حول بشأن منذ بعد قبل داخل خارج عند أثناء")
+_BETWEEN = _keys("بين وبين")
+_PARTY_LABELS = frozenset({"PERS", "ORG", "LOC"})
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+#: Verbs of denial and refusal: a relation they govern is not stated (نفى أن يكون التقى,
+#: رفض انتقاد).
+_DENIALS = _keys("""
+    نفى نفت نفيا نفوا ينفي تنفي ينفون نفي النفي أنكر أنكرت ينكر تنكر رفض رفضت رفضوا يرفض ترفض
+    امتنع امتنعت يمتنع تمتنع سيمتنع تجنب تجنبت يتجنب تتجنب
+""")
+#: How far before ``أن`` a denial still governs the clause it opens.
+DENIAL_REACH = 8
+_COMPLEMENTIZERS = _keys("أن بأن")
+
+
+@functools.lru_cache(maxsize=100_000)
+def find_trigger(key: str) -> TriggerWord | None:
+    """The trigger a word (its match key) reads as.
+
+    Conjunctions (و ف) and the future س go with any trigger; the prepositions
+    ب ل ك only with nouns and predicates.
+
+    >>> word = find_trigger(match_key("وانتقد"))
+    >>> word.trigger.type, word.trigger.kind, word.prefix, word.form
+    ('conflict', 'verb', 'و', 'انتقد')
+    >>> find_trigger(match_key("بانتقد")) is None
+    True
+    """
+    readings = (("", key, key), *((s.prefix, s.stem, key[s.length :]) for s in proclitic_splits(key)))
+    for prefix, stem, rest in readings:
+        candidates = [stem, rest] if rest != stem else [stem]  # للقاء: ل + لقاء as well as ل + اللقاء
+        if stem[:1] == "س" and stem[1:2] in ("ي", "ت", "ن") and prefix in ("", "و", "ف"):
+            candidates.append(stem[1:])
+        for candidate in candidates:
+            trigger = LEXICON.get(candidate)
+            if trigger is None or (trigger.kind == VERB and prefix.lstrip("وف")):
+                continue
+            return TriggerWord(trigger, prefix, candidate)
+    return None
+
+
+def _has_article(key: str) -> bool:
+    """Whether a word (match key) is a noun with the article, maybe after و ف ب ك ل
+    (الحوار, بالقرب, للحوار); إلى, الذي and the like are too short to count."""
+    for prefix, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("ك", "ال"), ("", "لل")):
+        if key.startswith(prefix + article) and len(key) - len(prefix) - len(article) >= 3:
+            return True
+    return False
+
+
+def _strip_conjunction(key: str) -> str:
+    """``key`` without a leading و / ف (ولكن → لكن)."""
+    return key[1:] if len(key) > 2 and key[0] in "وف" else key
+
+
+@functools.lru_cache(maxsize=50_000)
+def _title_prefix(word: str) -> str | None:
+    """The proclitics before a title word (``"ب"`` for بالمستشار, ``""`` for الرئيس),
+    or None when ``word`` is not a title."""
+    if word in TITLE_WORDS:
+        return ""
+    for prefix in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"):
+        if word.startswith(prefix):
+            rest = word[len(prefix):]
+            if rest in TITLE_WORDS or (prefix[-1] == "ل" and "ا" + rest in TITLE_WORDS):
+                return prefix
+    return None
+
+
+def _is_adjective(word: str) -> bool:
+    """A definite relational adjective (الروسي, والأميركية) that may follow a title."""
+    word = word[1:] if word[:2] == "وال" else word
+    return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "ية"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    """An entity mention as one side of a relation; token indices are the document's.
+
+    ``lead`` is where the name starts with its titles (الرئيس in الرئيس الروسي بوتين),
+    ``marker`` the preposition that governs it (ب ل ك or a word such as مع), and
+    ``conjoined`` whether و joins it to what comes before.
+    """
+
+    entity_id: str
+    label: str
+    lead: int
+    first: int
+    last: int
+    marker: str
+    conjoined: bool
+    #: How many words before ``lead`` the marker takes (مع: 1, من قبل: 2).
+    marker_words: int = 0
+
+
+#: What a pattern finds: ``(head, tail, directed)``.
+_Found = tuple[_Party, _Party, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A relation found in a sentence, before one per pair is kept; ``trigger`` is a token index."""
+
+    head: _Party
+    tail: _Party
+    directed: bool
+    trigger: int
+    type: str
+
+    @property
+    def spread(self) -> int:
+        positions = (self.trigger, self.head.first, self.tail.first)
+        return max(positions) - min(positions)
+
+
+class _SentenceView:
+    """The tokens of one sentence with what the patterns ask of them."""
+
+    def __init__(self, doc: Document, sentence: Sentence, keys: Sequence[str],
+                 triggers: dict[int, TriggerWord]) -> None:
+        self.doc = doc
+        self.start, self.end = sentence.token_start, sentence.token_end
+        self.words = [t.norm for t in doc.tokens[self.start : self.end]]
+        self.keys = keys
+        self.triggers = triggers
+        #: The parties, in order; set once role nouns have been read.
+        self.parties: list[_Party] = []
+        self._closing = list(accumulate((self._closes_clause(i) for i in range(self.start, self.end)), initial=0))
+        # a trigger right after another one is part of its phrase (رسالة تهنئة) and blocks nothing
+        self._trigger_count = list(accumulate(
+            (i in triggers and i - 1 not in triggers for i in range(self.start, self.end)), initial=0))
+
+    def word(self, i: int) -> str:
+        """The normalized surface form of token ``i`` (hamza, ى and ة kept)."""
+        return self.words[i - self.start]
+
+    def closes_clause(self, i: int) -> bool:
+        """Whether token ``i`` ends a clause or opens a new one."""
+        return self._closing[i + 1 - self.start] > self._closing[i - self.start]
+
+    def _closes_clause(self, i: int) -> bool:
+        key = self.keys[i]
+        if key in ("،", ",") and i + 1 < self.end and self.keys[i + 1] in _RELATIVES:
+            return False
+        return key in _CLAUSE_PUNCTUATION or key in _CLAUSE_OPENERS
+
+    def open_between(self, a: int, b: int) -> bool:
+        """No clause boundary and no other trigger strictly between tokens ``a`` and ``b``."""
+        lo, hi = a + 1 - self.start, b - self.start
+        if lo >= hi:
+            return True
+        return self._closing[hi] == self._closing[lo] and self._trigger_count[hi] == self._trigger_count[lo]
+
+    def no_clause_break(self, a: int, b: int) -> bool:
+        """No clause boundary strictly between tokens ``a`` and ``b`` (triggers allowed)."""
+        lo, hi = a + 1 - self.start, b - self.start
+        return lo >= hi or self._closing[hi] == self._closing[lo]
+
+    def party_after(self, i: int) -> _Party | None:
+        """The first party that starts (with its titles) after token ``i``."""
+        return next((p for p in self.parties if p.lead > i), None)
+
+    def party_before(self, i: int) -> _Party | None:
+        """The nearest party that ends before token ``i``."""
+        return next((p for p in reversed(self.parties) if p.last < i), None)
+
+    def party_following(self, party: _Party) -> _Party | None:
+        """The party right after ``party``."""
+        return next((p for p in self.parties if p.lead > party.last), None)
+
+    def party_preceding(self, party: _Party) -> _Party | None:
+        """The party right before ``party``."""
+        return next((p for p in reversed(self.parties) if p.last < party.lead), None)
+
+
+def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation]:
+    """Typed relations between the entities of each sentence of ``doc``.
+
+    ``doc.mentions`` must be resolved to entities. Relations come in sentence
+    order, then in the order of their triggers; at most one per pair of entities
+    and sentence. ``max_gap`` is the most words allowed between a subject and its
+    trigger and before an object.
+    """
+    if len({m.entity_id for m in doc.mentions}) < 2:
+        return []
+    keys = [match_key(t.norm) for t in doc.tokens]
+    token_starts = [t.start for t in doc.tokens]
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    relations: list[Relation] = []
+    for index, mentions in sorted(by_sentence.items()):
+        if len({m.entity_id for m in mentions if m.label in _PARTY_LABELS}) < 2:
+            continue
+        sentence = doc.sentences[index]
+        first, stop = sentence.token_start, sentence.token_end
+        covered = {i for m in mentions for i in range(*_token_span(m, token_starts))}
+        triggers = dict(_triggers(keys, first, stop, covered))
+        if not triggers and not any(_strip_conjunction(keys[i]) in ROLE_NOUNS for i in range(first, stop)):
+            continue
+        view = _SentenceView(doc, sentence, keys, triggers)
+        candidates = _sentence_candidates(view, mentions, token_starts, max_gap=max_gap)
+        relations += (
+            Relation(c.head.entity_id, c.tail.entity_id, c.type, c.directed, index, sentence.text,
+                     doc.tokens[c.trigger].text)
+            for c in _closest_per_pair(candidates)
+        )
+    return relations
+
+
+def _closest_per_pair(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One candidate per pair of entities, the most compact; in trigger order."""
+    best: dict[frozenset[str], _Candidate] = {}
+    for c in candidates:
+        pair = frozenset((c.head.entity_id, c.tail.entity_id))
+        if pair not in best or c.spread < best[pair].spread:
+            best[pair] = c
+    return sorted(best.values(), key=lambda c: (c.trigger, c.head.first))
+
+
+def _sentence_candidates(view: _SentenceView, mentions: list[Mention], token_starts: Sequence[int], *,
+                         max_gap: int) -> list[_Candidate]:
+    parties = [_party(view, m, token_starts) for m in mentions if m.label in _PARTY_LABELS]
+    parties.sort(key=lambda p: p.first)
+    roles, modifiers, leads = _role_relations(view, parties)
+    view.parties = [
+        _with_lead(view, replace(p, lead=leads[p.first])) if p.first in leads else p
+        for p in parties if p.first not in modifiers
+    ]
+    candidates = list(roles)
+    for i, word in view.triggers.items():
+        if _negated(view, i):
+            continue
+        found = _relate(view, i, word, max_gap=max_gap)
+        if found is not None:
+            head, tail, directed = found
+            if word.trigger.kind == NOUN and tail.marker == "من" and head.last < i:
+                head, tail = tail, head  # تعرض ماسك لانتقادات من المفوضية: the من side acts
+            for other in (tail, *_conjuncts(view, tail)):
+                candidate = _admit(word.trigger.type, head, other, directed, i)
+                if candidate is not None:
+                    candidates.append(candidate)
+    return candidates
+
+
+def _conjuncts(view: _SentenceView, party: _Party) -> Iterator[_Party]:
+    """The parties joined to ``party`` by و right after it (ضد أوبن إيه آي ومايكروسوفت)."""
+    nxt = view.party_following(party)
+    while nxt is not None and nxt.conjoined and nxt.lead == party.last + 1:
+        yield nxt
+        party, nxt = nxt, view.party_following(nxt)
+
+
+def _token_span(mention: Mention, token_starts: Sequence[int]) -> tuple[int, int]:
+    """The tokens ``[first, last + 1)`` a mention overlaps."""
+    return bisect_right(token_starts, mention.start) - 1, bisect_left(token_starts, mention.end)
+
+
+def _party(view: _SentenceView, mention: Mention, token_starts: Sequence[int]) -> _Party:
+    first, stop = _token_span(mention, token_starts)
+    lead = first
+    while mention.label == "PERS" and lead > max(view.start, first - MAX_TITLE) and _in_title(view, lead - 1):
+        lead -= 1
+    while lead < first and _title_prefix(view.word(lead)) is None:  # a leading adjective belongs elsewhere
+        lead += 1
+    token = view.doc.tokens[first]
+    prefix = token.text[: mention.start - token.start] if lead == first else ""
+    party = _Party(mention.entity_id, mention.label, lead, first, stop - 1, "", False)
+    return _with_lead(view, party, prefix=prefix)
+
+
+def _in_title(view: _SentenceView, i: int) -> bool:
+    """Whether token ``i`` can belong to the titles before a person's name: a title word,
+    a relational adjective, or the noun a title word governs (رئيس الوزراء, وزيرة الخزانة)."""
+    word = view.word(i)
+    if _title_prefix(word) is not None or _is_adjective(word):
+        return True
+    return _has_article(view.keys[i]) and i > view.start and _title_prefix(view.word(i - 1)) is not None
+
+
+def _with_lead(view: _SentenceView, party: _Party, *, prefix: str = "") -> _Party:
+    """``party`` with the preposition and conjunction read from the words at its lead."""
+    if party.lead < party.first:
+        prefix = _title_prefix(view.word(party.lead)) or ""
+    conjoined = prefix.startswith("و")
+    marker = prefix.lstrip("وف")[:1]
+    marker_words = 0
+    if not marker and party.lead > view.start:
+        before = _strip_conjunction(view.keys[party.lead - 1])
+        if view.keys[party.lead - 1] == "و":
+            conjoined = True
+        elif before == "قبل" and party.lead - 2 >= view.start and view.keys[party.lead - 2] == "من":
+            marker, marker_words = "من", 2  # من قبل المفوضية: by the Commission
+        elif before in _PREPOSITIONS:
+            marker, marker_words = before, 1
+    return replace(party, marker=marker, conjoined=conjoined, marker_words=marker_words)
+
+
+def _triggers(keys: Sequence[str], start: int, end: int, covered: set[int]) -> Iterator[tuple[int, TriggerWord]]:
+    """Trigger words among tokens ``start:end`` outside names (``covered``), by token index."""
+    for i in range(start, end):
+        if i in covered:
+            continue
+        key = keys[i]
+        found = find_trigger(key) or _suffixed_trigger(key, after_relative=i > start and keys[i - 1] in _RELATIVES)
+        if found is None:
+            continue
+        if found.trigger.kind == VERB and i > start and _strip_conjunction(keys[i - 1]) in _PREPOSITIONS:
+            continue  # عن هاتف آيفون: no verb follows a preposition
+        yield i, found
+
+
+@functools.lru_cache(maxsize=100_000)
+def _suffixed_trigger(key: str, *, after_relative: bool) -> TriggerWord | None:
+    """A trigger with a pronoun suffix: right after a relative, a verb and its object
+    (التي يمتلكها, الذي انتقده); elsewhere a verbal noun and its possessor (دعمه, زيارته)."""
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = key[: -len(suffix)]
+        if not key.endswith(suffix) or len(stem) < 3:
+            continue
+        restored = {"ت": "ه", "ئ": "ء", "ؤ": "ء"}.get(stem[-1])  # زيارته → زيارة, لقائه → لقاء
+        for candidate in (stem, stem[:-1] + restored) if restored else (stem,):
+            found = find_trigger(candidate)
+            if found is None or found.trigger.kind == PREDICATE:
+                continue
+            if after_relative:
+                return replace(found, pronoun="object")
+            if found.trigger.kind == NOUN:
+                return replace(found, pronoun="possessor")
+    return None
+
+
+def _negated(view: _SentenceView, i: int) -> bool:
+    """A negation or denial shortly before the trigger, or a denial that introduces its
+    clause (نفى الكرملين أن يكون بوتين قد التقى ماسك)."""
+    for j in range(i - 1, max(view.start, i - NEGATION_REACH) - 1, -1):
+        if not view.no_clause_break(j, i):
+            break
+        key = _strip_conjunction(view.keys[j])
+        if key in _DENIALS:
+            return True
+        if (key in _NEGATIONS or (key == "ما" and j == i - 1)) and view.keys[j + 1] not in _NOT_NEGATED:
+            return True
+    opener = next((j for j in range(i - 1, view.start - 1, -1) if view.closes_clause(j)), None)
+    if opener is None or view.keys[opener] not in _COMPLEMENTIZERS:
+        return False
+    for k in range(opener - 1, max(view.start, opener - DENIAL_REACH) - 1, -1):
+        if view.closes_clause(k):
+            return False
+        if _strip_conjunction(view.keys[k]) in _DENIALS:
+            return True
+    return False
+
+
+def _role_relations(view: _SentenceView, parties: list[_Party]) -> tuple[list[_Candidate], set[int], dict[int, int]]:
+    """Affiliations stated by role nouns, the organizations that only qualify a
+    person's title (and take part in nothing else), and the persons' new leads.
+
+    ``role [باسم|لـ...] ORG PERS``: المتحدث باسم الكرملين ديمتري بيسكوف;
+    ``PERS [،] role ... ORG``: إيلون ماسك، رئيس شركة سبيس إكس.
+    """
+    candidates: list[_Candidate] = []
+    modifiers: set[int] = set()
+    leads: dict[int, int] = {}
+    for k, org in enumerate(parties):
+        if org.label != "ORG":
+            continue
+        role = _role_before(view, parties, org)
+        if role is None:
+            continue
+        person = parties[k + 1] if k + 1 < len(parties) else None
+        if person is not None and person.label == "PERS" and person.lead == org.last + 1:
+            candidates.append(_Candidate(person, org, True, role, "affiliation"))
+            modifiers.add(org.first)
+            leads[person.first] = _title_start(view, role)
+            continue
+        person = parties[k - 1] if k > 0 else None
+        if person is None or person.label != "PERS" or not person.last < role:
+            continue
+        gap = range(person.last + 1, role)
+        if len(gap) <= 1 and all(view.keys[g] in ("،", ",") for g in gap):
+            candidates.append(_Candidate(person, org, True, role, "affiliation"))
+    return candidates, modifiers, leads
+
+
+def _role_before(view: _SentenceView, parties: list[_Party], org: _Party) -> int | None:
+    """The role noun at most ``MAX_GAP`` words before ``org`` in the same clause,
+    with no other name between."""
+    for r in range(org.lead - 1, max(view.start, org.lead - 1 - MAX_GAP) - 1, -1):
+        if not view.no_clause_break(r, org.lead) or any(p.first <= r <= p.last for p in parties):
+            return None
+        if _strip_conjunction(view.keys[r]) in ROLE_NOUNS:
+            return r
+    return None
+
+
+def _title_start(view: _SentenceView, role: int) -> int:
+    """Where the titles that end with the role noun at ``role`` start (الرئيس التنفيذي)."""
+    start = role
+    while start > view.start and _title_prefix(view.word(start - 1)) is not None:
+        start -= 1
+    return start
+
+
+def _relate(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:
+    """The ``(head, tail, directed)`` the trigger at token ``i`` relates, if any."""
+    trigger = word.trigger
+    if word.pronoun == "object":
+        return _object_first(view, i, trigger)
+    # a verb reads its subject first where one stands before it; a verbal noun its genitive
+    patterns = {
+        VERB: (_subject_verb_object, _coordinated_before, _between, _verb_subject_object),
+        NOUN: (_between, _verb_subject_object, _subject_verb_object),
+        PREDICATE: (_subject_verb_object,),
+    }[trigger.kind]
+    if word.pronoun == "possessor":  # أعلن بايدن دعمه لزيلينسكي: the pronoun fills the genitive
+        patterns = (_subject_verb_object,)
+    if word.opens_clause and trigger.type != "located_in":  # وانتقد: its subject is not before it
+        patterns = tuple(p for p in patterns if p is not _subject_verb_object)
+    if word.definite:  # الخلاف ماسك: a name after a definite noun is not its actor
+        patterns = tuple(p for p in patterns if p is not _verb_subject_object)
+    if _between_word(view, i) is not None:  # مباحثات بين وفدي حماس وإسرائيل: the parties come after بين
+        patterns = (_between,)
+    for pattern in patterns:
+        found = pattern(view, i, word, max_gap=max_gap)
+        if found:
+            return found
+    return None
+
+
+def _object_ok(view: _SentenceView, trigger: Trigger, after: int, obj: _Party, *, max_gap: int) -> bool:
+    """Whether ``obj``, the first party after token ``after``, can be the trigger's object."""
+    gap = obj.lead - after - 1
+    if gap > max_gap or not view.open_between(after, obj.lead):
+        return False
+    between = [_strip_conjunction(k) for k in view.keys[after + 1 : obj.lead - obj.marker_words]]
+    if trigger.partner:  # مع بوتين, مع حركة الجهاد الإسلامي
+        return obj.marker == trigger.partner or between[:1] == [trigger.partner]
+    if trigger.type == "located_in":  # ومقرها جنيف, مقرها في بروكسل, يقيم في ولاية كاليفورنيا, بمدينة
+        return (gap == 0 or obj.marker in ("في", "ب") or between[:1] == ["في"]
+                or (between[:1] != [] and between[0].startswith("ب") and between[0] not in _PREPOSITIONS))
+    if trigger.type == "affiliation":
+        return True
+    nouns = (k for j, k in enumerate(between, after + 1) if _has_article(k) and not _is_adjective(view.word(j)))
+    if obj.marker in _ADJUNCTS or any(k in _ADJUNCTS for k in between) or any(nouns):
+        return False  # تدعم الحوار مع الصين: the object is الحوار, not الصين
+    return not (trigger.type == "contact" and (obj.marker == "عن" or "عن" in between))
+
+
+def _subject_verb_object(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:
+    """ماسك انتقد ترامب; برز ماسك داعما لحملة ترامب; شركة تسلا، ومقرها في أوستن."""
+    trigger = word.trigger
+    seat = trigger.type == "located_in"
+    anchor = i - 1 if seat and i - 1 > view.start and view.keys[i - 1] in ("،", ",") else i
+    subject = view.party_before(anchor)
+    obj = view.party_after(i)
+    if subject is None or obj is None or (not seat and _governed(view, subject)):
+        return None
+    verb_before = view.triggers.get(subject.lead - 1)
+    if verb_before is not None and verb_before.trigger.kind == VERB:
+        return None  # أدانت الجامعة العربية الهجوم على غزة: the subject of أدانت acts on the noun
+    gap = anchor - subject.last - 1
+    if gap > (0 if word.definite else max_gap) or not _subject_reaches(view, subject.last, anchor):
+        return None
+    if not _object_ok(view, trigger, i, obj, max_gap=max_gap):
+        return None
+    return subject, obj, not trigger.mutual
+
+
+def _governed(view: _SentenceView, party: _Party) -> bool:
+    """Whether a preposition governs ``party``, or it ends an adverbial phrase
+    (في ولاية بنسلفانيا): then it cannot be a subject."""
+    if party.marker:
+        return True
+    before = party.lead - 2
+    return before >= view.start and _strip_conjunction(view.keys[before]) in _ADJUNCTS and view.no_clause_break(
+        before, party.lead)
+
+
+def _verb_subject_object(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:
+    """اتهم ماسك إدارة ترامب; انتقاد ماسك لمشروع قانون ترامب; التقى ماسك بوتين."""
+    trigger = word.trigger
+    subject = view.party_after(i)
+    if subject is None or subject.lead != i + 1 or subject.marker:
+        return None
+    obj = view.party_following(subject)
+    if obj is None or (obj.conjoined and not trigger.mutual):
+        return None  # ماسك وبوتين: two actors, not actor and object
+    if not _object_ok(view, trigger, subject.last, obj, max_gap=max_gap):
+        return None
+    return subject, obj, not trigger.mutual
+
+
+def _coordinated_before(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:
+    """ماسك وبوتين التقيا: two names joined by و right before a mutual verb."""
+    if not word.trigger.mutual:
+        return None
+    second = view.party_before(i)
+    first = second and view.party_preceding(second)
+    if first is None or second is None or not second.conjoined or second.lead != first.last + 1:
+        return None
+    if first.marker or i - second.last - 1 > max_gap or not _subject_reaches(view, second.last, i):
+        return None
+    return first, second, False
+
+
+def _subject_reaches(view: _SentenceView, last: int, trigger: int) -> bool:
+    """Whether a subject ending at token ``last`` reaches the trigger: nothing between
+    ends the clause, and no word there starts a coordinated clause with و (وأعلن)."""
+    return view.open_between(last, trigger) and not any(
+        key.startswith("و") and len(key) > 2 for key in view.keys[last + 1 : trigger])
+
+
+def _between_word(view: _SentenceView, i: int) -> int | None:
+    """The token of a بين at most three words after the trigger at ``i``, in its clause."""
+    for j in range(i + 1, min(i + 4, view.end)):
+        if view.keys[j] in _BETWEEN:
+            return j
+        if view.closes_clause(j):
+            return None
+    return None
+
+
+def _between(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:
+    """الخلاف بين ترامب وماسك; اتصالات منتظمة بين ماسك، ...، والرئيس الروسي بوتين;
+    مباحثات بين وفدي حماس وإسرائيل."""
+    j = _between_word(view, i)
+    first = view.party_after(j) if j is not None else None
+    if first is None or first.lead > j + 2 or not view.open_between(j, first.lead):
+        return None
+    second = view.party_following(first)
+    if second is None or not second.conjoined or second.lead - first.last - 1 > MAX_BETWEEN_GAP:
+        return None
+    if any(view.keys[k] in _CLAUSE_OPENERS for k in range(first.last + 1, second.lead)):
+        return None
+    return first, second, False
+
+
+def _object_first(view: _SentenceView, i: int, trigger: Trigger) -> _Found | None:
+    """منصة إكس التي يمتلكها ماسك: the object before the relative, the actor after the verb."""
+    obj = view.party_before(i)
+    actor = view.party_after(i)
+    if obj is None or actor is None or actor.lead != i + 1 or actor.marker:
+        return None
+    if i - obj.last - 1 > 2 or not view.no_clause_break(obj.last, i):
+        return None
+    return actor, obj, not trigger.mutual
+
+
+def _admit(type_: str, head: _Party, tail: _Party, directed: bool, trigger: int) -> _Candidate | None:
+    """The candidate when the labels fit the type, oriented by its conventions."""
+    if head.entity_id == tail.entity_id:
+        return None
+    labels = head.label, tail.label
+    if type_ == "affiliation":
+        if sorted(labels) != ["ORG", "PERS"]:
+            return None
+        head, tail = (head, tail) if head.label == "PERS" else (tail, head)
+        return _Candidate(head, tail, True, trigger, type_)
+    if type_ == "located_in":
+        if head.label == "LOC":  # تضم بروكسل مقر المفوضية الأوروبية
+            head, tail = tail, head
+        if head.label not in ("ORG", "PERS") or tail.label != "LOC":
+            return None
+        return _Candidate(head, tail, True, trigger, type_)
+    if type_ == "contact":  # a call, a letter, a visit: two ends, whoever made it
+        directed = False
+    if not directed and tail.first < head.first:
+        head, tail = tail, head
+    return _Candidate(head, tail, directed, trigger, type_)

@@ -1,0 +1,42 @@
+import pytest
+
+from arabic_entities.entities.boundaries import description_before, is_function_word, trim_words
+
+
+@pytest.mark.parametrize("words, label, kept", [
+    (("على", "إكس"), "ORG", (1, 2)),
+    (("منصة", "إكس", "في"), "ORG", (0, 2)),
+    (("الرئيس", "الروسي", "فلاديمير", "بوتين"), "PERS", (2, 4)),
+    (("الرئيس", "بوتين"), "PERS", (1, 2)),
+    (("الملياردير", "إيلون", "ماسك"), "PERS", (1, 3)),
+    (("الرئيس",), "PERS", (0, 1)),  # a title alone is left to the recognizer's judgement
+    (("علي", "عبدالله", "صالح"), "PERS", (0, 3)),  # علي the name, not على the preposition
+    (("في", "على"), "LOC", None),
+    (("وزارة", "الخارجية", "الروسية"), "ORG", (0, 3)),  # titles are trimmed from persons only
+])
+def test_trim_words(words, label, kept):
+    assert trim_words(words, label) == kept
+
+
+def test_function_words_with_conjunctions():
+    assert is_function_word("وفي") and is_function_word("فإن")
+    assert not is_function_word("وليد") and not is_function_word("فرنسا")
+
+
+def test_description_before_a_name():
+    words = "قال المتحدث باسم الكرملين ديمتري بيسكوف إن الرئيس الروسي فلاديمير بوتين".split()
+    assert description_before(words, words.index("فلاديمير")) == "الرئيس الروسي"
+    assert description_before(words, words.index("ديمتري")) is None  # باسم الكرملين is not a title
+    assert description_before(["الروسي", "بوتين"], 1) is None  # an adjective alone is no title
+    assert description_before(["الرئيس", "بوتين"], 1, sentence_start=1) is None
+    assert description_before(["والرئيس", "الروسي", "بوتين"], 2) == "الرئيس الروسي"
+
+
+def test_listed_names_side_by_side_are_cut():
+    from arabic_entities.entities.boundaries import split_listed_names
+
+    names = {("ماسك",), ("ترامب",), ("بوتين",), ("دونالد", "ترامب"), ("البيت", "الابيض")}.__contains__
+    assert split_listed_names(["ماسك", "ترامب"], listed=names) == [(0, 1), (1, 2)]
+    assert split_listed_names(["بوتين", "دونالد", "ترامب"], listed=names) == [(0, 1), (1, 3)]
+    assert split_listed_names(["دونالد", "ترامب"], listed=names) == [(0, 2)]  # one listed name
+    assert split_listed_names(["جون", "ترامب"], listed=names) == [(0, 2)]  # جون is not listed: whole

@@ -1,0 +1,372 @@
+import csv
+import json
+import math
+import sys
+import types
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arabic_entities as ae
+from arabic_entities.document import Document, Entity, Mention, Relation, Sentence, Token
+from arabic_entities.graph import CSV_COLUMNS, GRAPH_FORMATS, GraphBuilder
+
+
+def make_doc(doc_id, sentences, *, breaks=(), newline="\n", labels=None, english=None, relations=()):
+    """A document of ``sentences`` (lists of words) with real offsets and tokens.
+
+    Every word but ``"-"`` is a mention of the entity ``id-<word>``, labelled PERS unless
+    ``labels`` says otherwise; a sentence whose index is in ``breaks`` starts after
+    ``newline``; ``relations`` are ``(head word, tail word, type)``.
+    """
+    labels, english = labels or {}, english or {}
+    doc = Document(doc_id, "")
+    text, counts = "", Counter()
+    for index, words in enumerate(sentences):
+        if index:
+            text += newline if index in breaks else " "
+        start, token_start = len(text), len(doc.tokens)
+        for k, word in enumerate(words):
+            text += " " if k else ""
+            doc.tokens.append(Token(word, len(text), len(text) + len(word), word, index))
+            if word != "-":
+                label = labels.get(word, "PERS")
+                doc.mentions.append(Mention(word, len(text), len(text) + len(word), label, index, f"id-{word}",
+                                            token_start=len(doc.tokens) - 1, token_end=len(doc.tokens)))
+                counts[word] += 1
+            text += word
+        doc.sentences.append(Sentence(index, text[start:], start, len(text), token_start, len(doc.tokens)))
+    doc.text = text
+    doc.entities = [
+        Entity(f"id-{w}", labels.get(w, "PERS"), w, (), c, name_en=english.get(w)) for w, c in counts.items()
+    ]
+    doc.relations = [Relation(f"id-{h}", f"id-{t}", kind, False, 0, "", "") for h, t, kind in relations]
+    return doc
+
+
+def graph_of(docs, **options):
+    return ae.cooccurrence_graph(docs, link=False, **options)
+
+
+def weights(G):
+    return {tuple(sorted((a[3:], b[3:]))): w for a, b, w in G.edges(data="weight")}
+
+
+def assert_same_graph(G, H):
+    """Same nodes and edges, in the same order, with the same attributes."""
+    assert list(G.nodes(data=True)) == list(H.nodes(data=True))
+    assert list(G.edges(data=True)) == list(H.edges(data=True))
+
+
+def test_edges_count_sentences_where_both_occur():
+    docs = [make_doc("d1", [["a", "b"], ["a", "b", "c"], ["c"]]), make_doc("d2", [["a", "b"]])]
+    G = ae.cooccurrence_graph(docs)
+    assert G.edges["id-a", "id-b"]["weight"] == 3
+    assert G.edges["id-a", "id-b"]["docs"] == ["d1", "d2"]
+    assert G.edges["id-a", "id-c"]["weight"] == 1
+    assert G.nodes["id-a"]["count"] == 3 and G.nodes["id-a"]["docs"] == ["d1", "d2"]
+    evidence = G.edges["id-a", "id-c"]["evidence"]
+    assert evidence == [{"doc": "d1", "sentence": 1, "text": "a b c"}]
+
+
+def test_document_window_and_evidence_cap():
+    docs = [make_doc("d1", [["a"], ["b"], ["a", "b"]])]
+    G = ae.cooccurrence_graph(docs, window="document")
+    assert G.edges["id-a", "id-b"]["weight"] == 1
+    assert G.edges["id-a", "id-b"]["evidence"] == [{"doc": "d1", "sentence": None, "text": None}]
+    capped = ae.cooccurrence_graph([make_doc("d", [["a", "b"]] * 5)], max_evidence=2)
+    assert capped.edges["id-a", "id-b"]["weight"] == 5
+    assert [e["sentence"] for e in capped.edges["id-a", "id-b"]["evidence"]] == [0, 1]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\n\n", "\n \n"])
+def test_paragraph_window_is_a_line(newline):
+    doc = make_doc("d", [["a"], ["b"], ["c"], ["a", "c"]], breaks={2}, newline=newline)
+    G = graph_of([doc], window="paragraph")
+    assert weights(G) == {("a", "b"): 1, ("a", "c"): 1}
+    assert G.edges["id-a", "id-b"]["evidence"] == [{"doc": "d", "sentence": 0, "text": "a b"}]
+    assert G.edges["id-a", "id-c"]["evidence"] == [{"doc": "d", "sentence": 2, "text": "c a c"}]
+    assert weights(graph_of([doc])) == {("a", "c"): 1}
+
+
+@pytest.mark.parametrize(
+    ("distance", "expected"),
+    [
+        (0, {}),
+        (1, {("b", "c"): 1}),
+        (3, {("a", "b"): 1, ("b", "c"): 1}),
+        (4, {("a", "b"): 1, ("a", "c"): 1, ("b", "c"): 1}),
+    ],
+)
+def test_token_distance_window(distance, expected):
+    doc = make_doc("d", [["a", "-", "-", "b", "c"]])
+    assert weights(graph_of([doc], window=distance)) == expected
+
+
+def test_token_distance_counts_mention_pairs_across_sentences():
+    doc = make_doc("d", [["a", "b", "a"], ["b"]])
+    G = graph_of([doc], window=1)
+    assert weights(G) == {("a", "b"): 3}  # a0-b1, b1-a2, a2-b3
+    assert G.edges["id-a", "id-b"]["evidence"] == [
+        {"doc": "d", "sentence": 0, "text": "a b a"},
+        {"doc": "d", "sentence": 0, "text": "a b a b"},
+    ]
+
+
+def test_token_distance_maps_mentions_inside_tokens():
+    # the mention بوتين sits inside the token وبوتين, after the conjunction و
+    doc = Document("d", "ماسك وبوتين")
+    doc.sentences = [Sentence(0, doc.text, 0, 11, 0, 2)]
+    doc.tokens = [Token("ماسك", 0, 4, "ماسك", 0), Token("وبوتين", 5, 11, "وبوتين", 0)]
+    doc.mentions = [Mention("ماسك", 0, 4, "PERS", 0, "musk", token_start=0, token_end=1),
+                    Mention("بوتين", 6, 11, "PERS", 0, "putin", token_start=1, token_end=2)]
+    doc.entities = [Entity("musk", "PERS", "ماسك", (), 1), Entity("putin", "PERS", "بوتين", (), 1)]
+    assert graph_of([doc], window=1).has_edge("musk", "putin")
+    assert not graph_of([doc], window=0).has_edge("musk", "putin")
+    doc.tokens = []
+    with pytest.raises(ValueError, match="has none"):
+        graph_of([doc], window=1)
+
+
+def test_npmi_by_hand():
+    # windows: {a,b} {a} {c} {a,b,c}; the sentence "-" names nobody and does not count
+    doc = make_doc("d", [["a", "b"], ["a"], ["c"], ["a", "b", "c"], ["-"]])
+    G = graph_of([doc])
+    W, n = 4, {"a": 3, "b": 2, "c": 2}
+    for (x, y), w in {("a", "b"): 2, ("a", "c"): 1, ("b", "c"): 1}.items():
+        p = w / W
+        expected = math.log(p / (n[x] / W * n[y] / W)) / -math.log(p)
+        assert G.edges[f"id-{x}", f"id-{y}"]["npmi"] == pytest.approx(expected)
+    assert G.edges["id-a", "id-b"]["npmi"] == pytest.approx(math.log(4 / 3) / math.log(2))
+    assert G.edges["id-b", "id-c"]["npmi"] == pytest.approx(0.0)
+    assert graph_of([make_doc("d", [["a", "b"]])]).edges["id-a", "id-b"]["npmi"] == 1.0
+
+
+def test_npmi_over_token_windows():
+    doc = make_doc("d", [["a", "b", "a"]])
+    assert graph_of([doc], window=1).edges["id-a", "id-b"]["npmi"] == 1.0  # both windows name both
+    # window 2 adds the pair (a, a): W = 3, n_a = 3, n_b = 2, w_ab = 2
+    assert graph_of([doc], window=2).edges["id-a", "id-b"]["npmi"] == pytest.approx(0.0)
+
+
+def test_relations_on_edges():
+    doc = make_doc(
+        "d", [["a", "b"], ["c"]],
+        relations=[("a", "b", "contact"), ("b", "a", "contact"), ("a", "c", "support"), ("a", "a", "contact")],
+    )  # fmt: skip
+    G = graph_of([doc])
+    assert G.edges["id-a", "id-b"]["relations"] == {"contact": 2}
+    related_only = G.edges["id-a", "id-c"]
+    assert related_only == {"weight": 0, "docs": ["d"], "npmi": -1.0, "relations": {"support": 1}, "evidence": []}
+    assert not graph_of([doc], min_weight=1).has_edge("id-a", "id-c")
+    with pytest.raises(ValueError, match="unknown entity"):
+        graph_of([make_doc("d", [["a"]], relations=[("a", "z", "contact")])])
+
+
+def test_filters():
+    labels = {"m": "LOC", "o": "ORG"}
+    docs = [make_doc("d1", [["a", "b", "m"], ["a", "m", "o"], ["a", "b"], ["o", "o", "o", "o"]], labels=labels)]
+    assert set(graph_of(docs, labels="PERS")) == {"id-a", "id-b"}
+    assert set(graph_of(docs, labels=["PERS", "LOC"])) == {"id-a", "id-b", "id-m"}
+    assert set(graph_of(docs, top_k=2)) == {"id-a", "id-o"}
+    assert set(graph_of(docs, labels="PERS", top_k=1)) == {"id-a"}
+    top = graph_of(docs, top_k=3)  # a (3), o (5), then b and m (2 each): the smaller id, b
+    assert set(top) == {"id-a", "id-b", "id-o"} and weights(top) == {("a", "b"): 2, ("a", "o"): 1}
+    heavy = graph_of(docs, min_weight=2)
+    assert weights(heavy) == {("a", "b"): 2, ("a", "m"): 2} and len(heavy) == 4
+
+
+def test_node_attributes_merge_across_documents():
+    docs = [
+        make_doc("d2", [["a", "a"]], english={"a": "Alpha"}),
+        make_doc("d1", [["a"]], english={"a": "A"}),
+        make_doc("d2", [["b"]]),
+    ]
+    G = graph_of(docs)
+    assert G.nodes["id-a"] == {"label": "PERS", "name": "a", "name_en": "Alpha", "count": 3, "docs": ["d1", "d2"]}
+    assert G.nodes["id-b"]["name_en"] is None
+    assert list(G) == ["id-a", "id-b"]
+
+
+def test_evidence_sorted_by_document_and_sentence_and_capped():
+    docs = [make_doc("d2", [["a", "b"], ["a", "b"]]), make_doc("d1", [["-"], ["a", "b"], ["a", "b"]])]
+    G = graph_of(docs, max_evidence=3)
+    assert [(e["doc"], e["sentence"]) for e in G.edges["id-a", "id-b"]["evidence"]] == [
+        ("d1", 1), ("d1", 2), ("d2", 0)
+    ]  # fmt: skip
+    assert G.edges["id-a", "id-b"]["weight"] == 4
+    assert graph_of(docs, max_evidence=0).edges["id-a", "id-b"]["evidence"] == []
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="window"):
+        ae.cooccurrence_graph([], window="paragraphs")
+    for window in (-1, True, 2.0):
+        with pytest.raises(ValueError, match="window"):
+            ae.cooccurrence_graph([], window=window)
+    with pytest.raises(ValueError, match="max_evidence"):
+        ae.cooccurrence_graph([], max_evidence=-1)
+    with pytest.raises(ValueError, match="top_k"):
+        ae.cooccurrence_graph([], top_k=-1)
+    with pytest.raises(TypeError):
+        ae.cooccurrence_graph(["not a document"])
+    orphan = make_doc("d", [["a", "b"]])
+    orphan.entities = orphan.entities[:1]
+    with pytest.raises(ValueError, match="unknown entity 'id-b'"):
+        graph_of([orphan])
+
+
+# --- GraphBuilder ------------------------------------------------------------------
+
+
+@st.composite
+def documents(draw):
+    sentences = draw(st.lists(st.lists(st.sampled_from("abcd-"), min_size=1, max_size=5), max_size=4))
+    names = sorted({w for s in sentences for w in s} - {"-"})
+    relations = []
+    if names:
+        ends = st.sampled_from(names)
+        relations = draw(st.lists(st.tuples(ends, ends, st.sampled_from(["contact", "support"])), max_size=3))
+    return make_doc(
+        draw(st.sampled_from(["d1", "d2", "d3", "d4"])), sentences,
+        breaks=draw(st.sets(st.integers(1, 3))), labels={"d": "LOC"}, relations=relations,
+        english={"a": draw(st.sampled_from([None, "A", "Alpha"]))},
+    )  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    docs=st.lists(documents(), max_size=6),
+    window=st.sampled_from(["sentence", "paragraph", "document", 0, 1, 3]),
+    max_evidence=st.integers(0, 3),
+    data=st.data(),
+)
+def test_builder_parts_merge_to_the_whole(docs, window, max_evidence, data):
+    options = {"window": window, "max_evidence": max_evidence}
+    part_of = data.draw(st.lists(st.integers(0, 3), min_size=len(docs), max_size=len(docs)))
+    parts = [GraphBuilder(**options) for _ in range(4)]
+    for doc, part in zip(docs, part_of):
+        parts[part].add(doc)
+    merged = GraphBuilder(**options)
+    for index in data.draw(st.permutations(range(4))):
+        merged.merge(parts[index])
+    whole = GraphBuilder(**options).add_many(docs)
+    assert_same_graph(merged.graph(), whole.graph())
+    assert_same_graph(whole.graph(), graph_of(docs, **options))
+    filters = {"labels": "PERS", "min_weight": 1, "top_k": 2}
+    assert_same_graph(merged.graph(**filters), whole.graph(**filters))
+
+
+def test_builder_graph_is_a_fresh_copy():
+    builder = GraphBuilder().add(make_doc("d", [["a", "b"]]))
+    G = builder.graph()
+    G.edges["id-a", "id-b"]["docs"].append("x")
+    G.nodes["id-a"]["docs"].append("x")
+    assert_same_graph(builder.graph(), GraphBuilder().add(make_doc("d", [["a", "b"]])).graph())
+
+
+def test_builder_refuses_mismatched_merges():
+    with pytest.raises(ValueError, match="window"):
+        GraphBuilder().merge(GraphBuilder(window="document"))
+    with pytest.raises(ValueError, match="max_evidence"):
+        GraphBuilder().merge(GraphBuilder(max_evidence=3))
+    with pytest.raises(TypeError):
+        GraphBuilder().merge(nx.Graph())
+    with pytest.raises(TypeError):
+        GraphBuilder().add("text")
+
+
+# --- exports -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def graph():
+    return ae.cooccurrence_graph([ae.extract("التقى الرئيس الروسي فلاديمير بوتين بإيلون ماسك في موسكو.")])
+
+
+@pytest.fixture
+def arabic_graph():
+    doc = make_doc(
+        "خبر-1", [["بوتين", "ماسك", "موسكو"], ["بوتين", "ماسك"], ["ترمب"]],
+        labels={"موسكو": "LOC"}, english={"بوتين": "Vladimir Putin"}, relations=[("ماسك", "ترمب", "contact")],
+    )  # fmt: skip
+    return graph_of([doc])
+
+
+def test_write_gexf_and_graphml_round_trip(tmp_path, graph):
+    for suffix, reader in ((".gexf", nx.read_gexf), (".graphml", nx.read_graphml)):
+        path = ae.write_graph(graph, tmp_path / f"g{suffix}")
+        H = reader(path)
+        assert set(H.nodes) == set(graph.nodes)
+        assert H.number_of_edges() == graph.number_of_edges()
+        for n in graph:
+            assert H.nodes[n]["name"] == graph.nodes[n]["name"]
+    ET.parse(tmp_path / "g.gexf")
+
+
+@pytest.mark.parametrize(("suffix", "reader"), [(".gexf", nx.read_gexf), (".graphml", nx.read_graphml)])
+def test_gexf_and_graphml_keep_arabic_and_flatten_lists(tmp_path, arabic_graph, suffix, reader):
+    H = reader(ae.write_graph(arabic_graph, tmp_path / f"g{suffix}"))
+    assert set(H.nodes) == set(arabic_graph.nodes)
+    assert {frozenset(e) for e in H.edges} == {frozenset(e) for e in arabic_graph.edges}
+    for n, d in arabic_graph.nodes(data=True):
+        assert H.nodes[n]["name"] == d["name"]
+        assert json.loads(H.nodes[n]["docs"]) == d["docs"]
+    for a, b, d in arabic_graph.edges(data=True):
+        assert float(H.edges[a, b]["weight"]) == d["weight"]
+        assert H.edges[a, b]["npmi"] == pytest.approx(d["npmi"])
+        assert json.loads(H.edges[a, b]["relations"]) == d["relations"]
+        assert json.loads(H.edges[a, b]["evidence"]) == d["evidence"]
+
+
+def test_write_node_link_json(tmp_path, graph, arabic_graph):
+    for G in (graph, arabic_graph):
+        path = ae.write_graph(G, tmp_path / "g.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        H = nx.node_link_graph(data, edges="edges")
+        assert nx.utils.graphs_equal(H, G)
+        assert "بوتين" in path.read_text(encoding="utf-8") or G is graph
+
+
+def test_write_csv_edge_list(tmp_path, arabic_graph):
+    path = ae.write_graph(arabic_graph, tmp_path / "edges.csv")
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == arabic_graph.number_of_edges()
+    for row, (a, b, d) in zip(rows, arabic_graph.edges(data=True)):
+        assert (row["source"], row["target"]) == (a, b)
+        assert [row["source_name"], row["target_name"]] == [arabic_graph.nodes[n]["name"] for n in (a, b)]
+        assert int(row["weight"]) == d["weight"] and int(row["docs"]) == len(d["docs"])
+        assert float(row["npmi"]) == d["npmi"]
+        assert json.loads(row["relations"]) == d["relations"]
+    assert {"ماسك", "ترمب"} <= {row["source_name"] for row in rows} | {row["target_name"] for row in rows}
+
+
+def test_drawings_go_to_viz(tmp_path, arabic_graph, monkeypatch):
+    calls = []
+    from arabic_entities.graph import draw
+
+    monkeypatch.setattr(draw, "draw_graph", lambda G, path, **options: calls.append(("draw_graph", path.suffix, options)))
+    monkeypatch.setattr(draw, "write_html", lambda G, path, **options: calls.append(("write_html", path.suffix, options)))
+    for suffix in (".png", ".svg", ".html"):
+        assert ae.write_graph(arabic_graph, tmp_path / f"g{suffix}", size=3) == tmp_path / f"g{suffix}"
+    assert calls == [
+        ("draw_graph", ".png", {"size": 3}), ("draw_graph", ".svg", {"size": 3}), ("write_html", ".html", {"size": 3})
+    ]  # fmt: skip
+
+
+def test_file_formats_take_no_options(tmp_path, graph):
+    with pytest.raises(TypeError, match="no options"):
+        ae.write_graph(graph, tmp_path / "g.gexf", size=3)
+
+
+def test_unknown_format_is_refused(tmp_path, graph):
+    with pytest.raises(ValueError, match="cannot write graph format") as error:
+        ae.write_graph(graph, tmp_path / "g.xyz")
+    assert all(suffix in str(error.value) for suffix in GRAPH_FORMATS)

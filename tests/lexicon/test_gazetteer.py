@@ -1,0 +1,115 @@
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from arabic_entities.lexicon.gazetteer import TABLE_PATH, load_gazetteer, restore_case
+from arabic_entities.lexicon.build_names import CURATED_PATH, LABELS, collect, write_table
+from arabic_entities.text.normalize import match_key
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteers"
+GAZ = load_gazetteer()
+
+
+def english(name, label=None):
+    return GAZ.english(match_key(name), label)
+
+
+def test_shipped_table_knows_places_and_people():
+    gaz = load_gazetteer()
+    assert "LOC" in gaz.labels("واشنطن")
+    assert "LOC" in gaz.labels("لبنان")
+    assert "PERS" in gaz.labels("بوتين")
+    assert "PERS" in gaz.part_labels("فلاديمير")
+    assert gaz.labels("كلمةغيرموجودة") == frozenset()
+
+
+def test_curated_spelling_variants_share_their_english_name():
+    assert english("دونالد ترامب") == english("دونالد ترمب") == "Donald Trump"
+    assert english("أميركا") == english("أمريكا") == "United States"
+    assert english("شي جين بينغ") == english("شي جينبينغ") == "Xi Jinping"
+    assert english("البنتاغون") == english("البنتاجون") == "Pentagon"
+    assert english("حلف شمال الأطلسي") == english("الناتو") == "NATO"
+    assert english("إيلون ماسك", "PERS") == "Elon Musk"
+
+
+def test_curated_rows_override_other_sources():
+    assert english("مجلس الشيوخ") == "United States Senate"  # ArWikiCats: Rajya Sabha
+    assert english("كييف") == "Kyiv"  # ArWikiCats: kiev
+    assert english("الكرملين", "ORG") == "Kremlin"
+
+
+def test_cldr_country_names():
+    assert english("المملكة المتحدة") == "United Kingdom"
+    assert english("الولايات المتحدة") == "United States"  # ArWikiCats also has "estados unidos"
+    assert english("تركيا") == "Türkiye"  # CLDR before World Cities' "Turkey"
+    assert english("ساحل العاج") == "Côte d’Ivoire"
+    assert english("ميانمار") == "Myanmar"  # "Myanmar (Burma)" without the parentheses
+
+
+def test_place_names_from_world_cities_and_arwikicats():
+    assert english("موسكو") == "Moscow"
+    assert english("القاهرة", "LOC") == "Cairo"
+    assert english("فلاديمير بوتين") == "Vladimir Putin"  # curated; ArWikiCats agrees
+
+
+def test_english_names_are_never_composed_from_name_tokens():
+    # every word has a Wikidata token form, but no source names the whole person
+    assert english("هاكان فيدان", "PERS") is None
+    assert english("خافيير ميلي", "PERS") is None
+
+
+def test_unknown_names_and_bare_surnames_have_no_english_name():
+    assert english("كلمةغيرموجودة") is None
+    assert english("كلمةغيرموجودة", "PERS") is None
+    assert english("ماسك") is None  # a known name token, but not a whole name
+    assert english("ماسك", "PERS") is None
+    assert english("بوتين", "PERS") is None
+    assert english("شي", "PERS") is None  # a LOC row of another meaning is not used for a person
+
+
+def test_label_preference():
+    assert english("أوتاوا", "LOC") == "Ottawa"
+    assert english("أوتاوا", "NAME") == "Odawa"
+    assert english("أوتاوا") == "Ottawa"  # World Cities before ArWikiCats
+    assert english("أوتاوا", "ORG") == "Odawa"  # no ORG row: the untyped NAME row, not the LOC one
+    assert english("إليزي", "LOC") == "Illizi"
+    assert english("إليزي", "PERS") == "Alizée"
+
+
+def test_restore_case():
+    assert restore_case("mohammed bin salman") == "Mohammed bin Salman"
+    assert restore_case("elizabeth ii") == "Elizabeth II"
+    assert restore_case("o'neill") == "O'Neill"
+    assert restore_case("mcdonald") == "McDonald"
+    assert restore_case("SpaceX") == "SpaceX"
+
+
+def test_curated_table_is_well_formed_and_shipped():
+    with open(CURATED_PATH, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert 60 <= len(rows) <= 150
+    english_by_name = defaultdict(set)
+    for row in rows:
+        assert row["label"] in LABELS and row["en"].strip() and row["source"].strip(), row
+        key = match_key(row["ar"])
+        english_by_name[key, row["label"]].add(row["en"])
+        assert row["label"] in GAZ.labels(key), f"{row['ar']} missing: rebuild names.tsv.gz"
+    conflicts = {name: en for name, en in english_by_name.items() if len(en) > 1}
+    assert not conflicts
+    for (key, label), (en,) in english_by_name.items():
+        assert GAZ.english(key, label) == en
+
+
+def test_build_reproduces_the_shipped_table(tmp_path):
+    if not DATA.is_dir():
+        pytest.skip(f"no source data at {DATA}")
+    babel_core = pytest.importorskip("babel.core")
+    from arabic_entities.lexicon.build_names import CLDR_VERSION
+
+    if babel_core.get_cldr_version() != CLDR_VERSION:
+        pytest.skip(f"babel has CLDR {babel_core.get_cldr_version()}, the table uses CLDR {CLDR_VERSION}")
+    out = tmp_path / "names.tsv.gz"
+    write_table(collect(DATA), out)
+    assert out.read_bytes() == TABLE_PATH.read_bytes()
