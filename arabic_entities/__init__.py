@@ -8,18 +8,44 @@
 
 from . import ner
 from .document import Document, Entity, Mention, Relation, Sentence, Token
+from .entities.link import link_entities
 from .graph.analysis import (
-    centrality, communities, edges_dataframe, ego_network, nodes_dataframe, strongest_pairs, top_entities,
+    centrality,
+    communities,
+    edges_dataframe,
+    ego_network,
+    nodes_dataframe,
+    strongest_pairs,
+    top_entities,
 )
 from .graph.build import GraphBuilder, cooccurrence_graph, write_graph
-from .entities.link import link_entities
-from .text.normalize import NormalizeOptions, normalize
 from .pipeline import Pipeline, extract, extract_many, load
+from .text.normalize import NormalizeOptions, normalize
 
 __all__ = [
-    "Document", "Entity", "GraphBuilder", "Mention", "NormalizeOptions", "Pipeline", "Relation", "Sentence",
-    "Token", "centrality", "communities", "cooccurrence_graph", "edges_dataframe", "ego_network", "extract",
-    "extract_many", "link_entities", "load", "ner", "nodes_dataframe", "normalize", "strongest_pairs",
-    "top_entities", "write_graph",
+    "Document",
+    "Entity",
+    "GraphBuilder",
+    "Mention",
+    "NormalizeOptions",
+    "Pipeline",
+    "Relation",
+    "Sentence",
+    "Token",
+    "centrality",
+    "communities",
+    "cooccurrence_graph",
+    "edges_dataframe",
+    "ego_network",
+    "extract",
+    "extract_many",
+    "link_entities",
+    "load",
+    "ner",
+    "nodes_dataframe",
+    "normalize",
+    "strongest_pairs",
+    "top_entities",
+    "write_graph",
 ]
 __version__ = "0.1.0"

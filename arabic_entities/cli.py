@@ -27,8 +27,8 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import networkx as nx
 
-from .graph.analysis import strongest_pairs, top_entities
 from .document import LABELS, Document
+from .graph.analysis import strongest_pairs, top_entities
 from .graph.build import GRAPH_FORMATS, WINDOWS, cooccurrence_graph, write_graph
 from .pipeline import Pipeline, load
 
@@ -205,10 +205,17 @@ def _rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
         for m in doc.mentions:
             entity = entities.get(m.entity_id)
             yield {
-                "doc": doc.id, "start": m.start, "end": m.end, "text": m.text, "label": m.label,
-                "sentence": m.sentence, "entity_id": m.entity_id, "entity": entity and entity.name,
-                "name_en": entity and entity.name_en, "score": None if m.score is None else round(m.score, 4),
-            }  # fmt: skip
+                "doc": doc.id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "label": m.label,
+                "sentence": m.sentence,
+                "entity_id": m.entity_id,
+                "entity": entity and entity.name,
+                "name_en": entity and entity.name_en,
+                "score": None if m.score is None else round(m.score, 4),
+            }
 
 
 def _write_jsonl(rows: Iterable[dict], out: IO[str]) -> None:
@@ -382,61 +389,98 @@ class _Parser(argparse.ArgumentParser):
 def _common_options() -> argparse.ArgumentParser:
     """Options of the commands that read documents."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help=".txt files, folders of them, globs, .jsonl files, or - for stdin")
+    common.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help=".txt files, folders of them, globs, .jsonl files, or - for stdin"
+    )
     common.add_argument("--text-field", default="text", help="text field of .jsonl records (default: text)")
     common.add_argument("--id-field", default="id", help="id field of .jsonl records (default: id)")
-    common.add_argument("--recognizer", default="builtin", metavar="NAME",
-                        help="builtin (default), crf, camelbert, or a model path")
-    common.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help=f"progress bar on stderr (default: when stderr is a terminal "
-                             f"and there are more than {PROGRESS_MIN} documents)")
+    common.add_argument(
+        "--recognizer", default="builtin", metavar="NAME", help="builtin (default), crf, camelbert, or a model path"
+    )
+    common.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"progress bar on stderr (default: when stderr is a terminal "
+        f"and there are more than {PROGRESS_MIN} documents)",
+    )
     return common
 
 
 def _subcommand(
-    commands: argparse._SubParsersAction, name: str, *, summary: str, examples: str,
+    commands: argparse._SubParsersAction,
+    name: str,
+    *,
+    summary: str,
+    examples: str,
     parents: Sequence[argparse.ArgumentParser] = (),
 ) -> argparse.ArgumentParser:
-    return commands.add_parser(name, help=summary, description=summary, parents=list(parents),
-                               epilog=f"examples:\n{examples}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        parents=list(parents),
+        epilog=f"examples:\n{examples}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="arabic-entities", description="Named entities and co-mention graphs from Arabic news.",
+        prog="arabic-entities",
+        description="Named entities and co-mention graphs from Arabic news.",
         epilog=f"examples:\n{EXTRACT_EXAMPLES}\n{GRAPH_EXAMPLES}\n{EVALUATE_EXAMPLES}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
     common = _common_options()
 
-    extract = _subcommand(commands, "extract", summary="list the mentions of named entities",
-                          examples=EXTRACT_EXAMPLES, parents=[common])
-    extract.add_argument("--format", choices=list(FORMATS),
-                         help="output format (default: from -o's suffix, else jsonl)")
+    extract = _subcommand(
+        commands, "extract", summary="list the mentions of named entities", examples=EXTRACT_EXAMPLES, parents=[common]
+    )
+    extract.add_argument(
+        "--format", choices=list(FORMATS), help="output format (default: from -o's suffix, else jsonl)"
+    )
     extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     extract.set_defaults(run=_extract)
 
-    graph = _subcommand(commands, "graph", summary="build a co-mention graph and print its summary",
-                        examples=GRAPH_EXAMPLES, parents=[common])
-    graph.add_argument("-o", "--output", action="append", required=True, metavar="FILE",
-                       help="graph file, by suffix: .gexf .graphml .json .csv, drawings .html .png .svg "
-                            "(repeat for several)")
-    graph.add_argument("--english", action="store_true",
-                       help="label drawings with English names where known (default: Arabic)")
-    graph.add_argument("--window", type=_window, default="sentence", metavar="sentence|paragraph|document|N",
-                       help="what counts as appearing together (default: sentence; N: within N tokens)")
+    graph = _subcommand(
+        commands,
+        "graph",
+        summary="build a co-mention graph and print its summary",
+        examples=GRAPH_EXAMPLES,
+        parents=[common],
+    )
+    graph.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="graph file, by suffix: .gexf .graphml .json .csv, drawings .html .png .svg (repeat for several)",
+    )
+    graph.add_argument(
+        "--english", action="store_true", help="label drawings with English names where known (default: Arabic)"
+    )
+    graph.add_argument(
+        "--window",
+        type=_window,
+        default="sentence",
+        metavar="sentence|paragraph|document|N",
+        help="what counts as appearing together (default: sentence; N: within N tokens)",
+    )
     graph.add_argument("--min-weight", type=int, default=0, metavar="W", help="keep edges of weight >= W")
     graph.add_argument("--labels", type=_labels, metavar="PERS,ORG,...", help="keep entities of these types")
     graph.add_argument("--top", type=int, default=10, help="rows in the printed tables (default: 10)")
     graph.set_defaults(run=_graph)
 
-    evaluate = _subcommand(commands, "evaluate", summary="score a recognizer on a CoNLL file",
-                           examples=EVALUATE_EXAMPLES)
+    evaluate = _subcommand(
+        commands, "evaluate", summary="score a recognizer on a CoNLL file", examples=EVALUATE_EXAMPLES
+    )
     evaluate.add_argument("--conll", required=True, metavar="FILE", help="token<TAB>IOB2-tag lines")
-    evaluate.add_argument("--recognizer", default="builtin", metavar="NAME",
-                          help="builtin (default), crf, camelbert, or a model path")
+    evaluate.add_argument(
+        "--recognizer", default="builtin", metavar="NAME", help="builtin (default), crf, camelbert, or a model path"
+    )
     evaluate.set_defaults(run=_evaluate)
     return parser
 

@@ -43,9 +43,9 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .document import Document
-from .lexicon.gazetteer import load_gazetteer
-from .graph.build import GraphBuilder, Window
 from .entities.link import _Links, _links, _merge_records, _Record, _records, _relabel
+from .graph.build import GraphBuilder, Window
+from .lexicon.gazetteer import load_gazetteer
 from .pipeline import TextInput, _check_count, extract_many
 
 if TYPE_CHECKING:

@@ -15,7 +15,15 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "LABELS", "RELATION_TYPES", "Document", "Entity", "Label", "Mention", "Relation", "RelationType", "Sentence",
+    "LABELS",
+    "RELATION_TYPES",
+    "Document",
+    "Entity",
+    "Label",
+    "Mention",
+    "Relation",
+    "RelationType",
+    "Sentence",
     "Token",
 ]
 
@@ -179,8 +187,7 @@ class Document:
 
         names = {e.id: e.name for e in self.entities}
         rows = [
-            {"doc_id": self.id, **dataclasses.asdict(m), "entity_name": names.get(m.entity_id)}
-            for m in self.mentions
+            {"doc_id": self.id, **dataclasses.asdict(m), "entity_name": names.get(m.entity_id)} for m in self.mentions
         ]
         columns = ["doc_id", *(f.name for f in dataclasses.fields(Mention)), "entity_name"]
         return pd.DataFrame(rows, columns=columns)

@@ -11,22 +11,22 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from dataclasses import dataclass, replace
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from . import ner
-from .entities.boundaries import description_before, split_coordination, split_listed_names, trim_words
 from .document import Document, Relation, Sentence, Token
-from .lexicon.gazetteer import Gazetteer, load_gazetteer
-from .ner.base import Recognizer, spans
+from .entities.boundaries import description_before, split_coordination, split_listed_names, trim_words
 from .entities.morphology import Morphology, load_morphology
-from .lexicon.prominent import prominent_patterns
 from .entities.propagate import propagate
-from .text.normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
 from .entities.resolve import link_acronyms, resolve
+from .lexicon.gazetteer import Gazetteer, load_gazetteer
+from .lexicon.prominent import prominent_patterns
+from .ner.base import Recognizer, spans
 from .spans import SpanCandidate
+from .text.normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
 from .text.tokenize import tokenize
 
 __all__ = ["Pipeline", "load", "extract", "extract_many", "default_doc_id"]
@@ -93,9 +93,7 @@ class Pipeline:
     def _batch(self, pairs: list[tuple[str, str]]) -> list[Document]:
         prepared = [self._prepare(doc_id, text) for doc_id, text in pairs]
         sentence_tokens = [
-            [t.norm for t in doc.tokens[s.token_start : s.token_end]]
-            for doc, _ in prepared
-            for s in doc.sentences
+            [t.norm for t in doc.tokens[s.token_start : s.token_end]] for doc, _ in prepared for s in doc.sentences
         ]
         predictions = iter(self.recognizer.predict_scores(sentence_tokens))
         for doc, normalized in prepared:
@@ -105,30 +103,41 @@ class Pipeline:
                 labels, probabilities = next(predictions)
                 offset = sentence.token_start
                 for label, first, last in self._names(words, offset, labels):
-                    candidates.append(SpanCandidate(
-                        label=label,
-                        words=tuple(words[offset + first : offset + last]),
-                        norm_start=normalized.norm_starts[offset + first],
-                        norm_end=normalized.norm_ends[offset + last - 1],
-                        sentence=sentence.index,
-                        score=min(probabilities[first:last]),
-                        token_start=offset + first,
-                        token_end=offset + last,
-                    ))
-            candidates = link_acronyms(words, candidates, norm_starts=normalized.norm_starts,
-                                       norm_ends=normalized.norm_ends)
+                    candidates.append(
+                        SpanCandidate(
+                            label=label,
+                            words=tuple(words[offset + first : offset + last]),
+                            norm_start=normalized.norm_starts[offset + first],
+                            norm_end=normalized.norm_ends[offset + last - 1],
+                            sentence=sentence.index,
+                            score=min(probabilities[first:last]),
+                            token_start=offset + first,
+                            token_end=offset + last,
+                        )
+                    )
+            candidates = link_acronyms(
+                words, candidates, norm_starts=normalized.norm_starts, norm_ends=normalized.norm_ends
+            )
             if self.propagate:
-                candidates += propagate(words, candidates, norm_starts=normalized.norm_starts,
-                                        norm_ends=normalized.norm_ends,
-                                        sentences=[t.sentence for t in doc.tokens], known=self.known_names)
+                candidates += propagate(
+                    words,
+                    candidates,
+                    norm_starts=normalized.norm_starts,
+                    norm_ends=normalized.norm_ends,
+                    sentences=[t.sentence for t in doc.tokens],
+                    known=self.known_names,
+                )
                 candidates.sort(key=lambda c: c.token_start)
             sentence_starts = [doc.sentences[t.sentence].token_start for t in doc.tokens]
             candidates = [
-                replace(c, description=description_before(words, c.token_start,
-                                                          sentence_start=sentence_starts[c.token_start]))
-                if c.label == "PERS" else c
+                replace(
+                    c,
+                    description=description_before(words, c.token_start, sentence_start=sentence_starts[c.token_start]),
+                )
+                if c.label == "PERS"
+                else c
                 for c in candidates
-            ]  # fmt: skip
+            ]
             doc.mentions, doc.entities = resolve(
                 candidates,
                 document_words={match_key(w) for w in words},

@@ -52,9 +52,13 @@ LABELS = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-M
 
 def documents(limit: int) -> Iterator[str]:
     """Up to ``limit`` documents (one per line) of the unlabeled corpus, files in name order."""
-    files = sorted(UNLABELED.glob("**/*.txt.gz"))
-    lines = (line.strip() for path in files for line in gzip.open(path, "rt", encoding="utf-8"))
-    return itertools.islice((line for line in lines if line), limit)
+
+    def lines() -> Iterator[str]:
+        for path in sorted(UNLABELED.glob("**/*.txt.gz")):
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                yield from (line.strip() for line in f)
+
+    return itertools.islice((line for line in lines() if line), limit)
 
 
 def build_model(model_dir: Path, docs: int) -> None:
@@ -109,9 +113,9 @@ def main() -> None:
 
         import arabic_entities as ae
         from arabic_entities import ner
+        from arabic_entities.camel_data import import_offline
         from arabic_entities.ner.camelbert import valid_iob2
         from arabic_entities.ner.conll import read_conll
-        from arabic_entities.camel_data import import_offline
 
         NERecognizer = import_offline("camel_tools.ner").NERecognizer
 
@@ -119,13 +123,9 @@ def main() -> None:
         n_tokens = sum(map(len, sentences))
 
         first = sentences[:1]
-        camel, camel_load = timed(
-            lambda: warm(NERecognizer(str(model_dir), use_gpu=False), lambda m: m.predict(first))
-        )
+        camel, camel_load = timed(lambda: warm(NERecognizer(str(model_dir), use_gpu=False), lambda m: m.predict(first)))
         camel_labels, camel_s = timed(lambda: camel.predict(sentences))
-        batched, batched_load = timed(
-            lambda: warm(ner.load(model_dir), lambda m: m.predict(first))
-        )
+        batched, batched_load = timed(lambda: warm(ner.load(model_dir), lambda m: m.predict(first)))
         batched_labels, batched_s = timed(lambda: batched.predict(sentences))
         ours, ours_load = timed(lambda: warm(ner.load("builtin"), lambda m: m.predict(first)))
         _, ours_s = timed(lambda: ours.predict(sentences))
@@ -135,26 +135,39 @@ def main() -> None:
     pairs = enumerate(zip(sentences, camel_labels))
     mismatches = [i for i, (tokens, labels) in pairs if len(tokens) != len(labels)]
     missing = sum(len(sentences[i]) - len(camel_labels[i]) for i in mismatches)
-    rates = {name: n_tokens / s for name, s in
-             [("camel", camel_s), ("batched", batched_s), ("ours", ours_s), ("pipe", pipe_s)]}
+    rates = {
+        name: n_tokens / s
+        for name, s in [("camel", camel_s), ("batched", batched_s), ("ours", ours_s), ("pipe", pipe_s)]
+    }
     same = [i for i, labels in enumerate(camel_labels) if len(labels) == len(sentences[i])]
     # ours turns an I- that continues nothing into B- (valid IOB2); compare after the same repair
     agree = sum(a == b for i in same for a, b in zip(valid_iob2(camel_labels[i]), batched_labels[i]))
     compared = sum(len(camel_labels[i]) for i in same)
     print(f"sentences {len(sentences)}, tokens {n_tokens}, torch threads {torch.get_num_threads()}")
     print(f"camel-tools NERecognizer.predict   {rates['camel']:10.0f} tokens/s  ({camel_s:.2f} s)")
-    print(f"same model, ner.load(folder).predict {rates['batched']:8.0f} tokens/s  ({batched_s:.2f} s)"
-          f"  {rates['batched'] / rates['camel']:.1f}x camel-tools; labels equal to camel-tools' on"
-          f" {agree}/{compared} tokens of the {len(same)} sentences it labels fully")
-    print(f"ours ner.load('builtin').predict   {rates['ours']:10.0f} tokens/s  ({ours_s:.3f} s)"
-          f"  {rates['ours'] / rates['camel']:.0f}x camel-tools")
-    print(f"ours load().pipe (whole pipeline)  {rates['pipe']:10.0f} tokens/s  ({pipe_s:.3f} s)"
-          f"  {rates['pipe'] / rates['camel']:.0f}x camel-tools")
-    print(f"load: camel-tools {camel_load:.2f} s, same model batched {batched_load:.2f} s, ours recognizer {ours_load:.2f} s, "
-          f"ours pipeline {pipe_load:.2f} s (after the recognizer); model build {build_s:.1f} s")
+    print(
+        f"same model, ner.load(folder).predict {rates['batched']:8.0f} tokens/s  ({batched_s:.2f} s)"
+        f"  {rates['batched'] / rates['camel']:.1f}x camel-tools; labels equal to camel-tools' on"
+        f" {agree}/{compared} tokens of the {len(same)} sentences it labels fully"
+    )
+    print(
+        f"ours ner.load('builtin').predict   {rates['ours']:10.0f} tokens/s  ({ours_s:.3f} s)"
+        f"  {rates['ours'] / rates['camel']:.0f}x camel-tools"
+    )
+    print(
+        f"ours load().pipe (whole pipeline)  {rates['pipe']:10.0f} tokens/s  ({pipe_s:.3f} s)"
+        f"  {rates['pipe'] / rates['camel']:.0f}x camel-tools"
+    )
+    print(
+        f"load: camel-tools {camel_load:.2f} s, same model batched {batched_load:.2f} s, "
+        f"ours recognizer {ours_load:.2f} s, "
+        f"ours pipeline {pipe_load:.2f} s (after the recognizer); model build {build_s:.1f} s"
+    )
     example = f", e.g. sentence {mismatches[0]}" if mismatches else ""
-    print(f"camel-tools label count != token count: {len(mismatches)} sentences, "
-          f"{missing} tokens unlabeled (issue #105){example}")
+    print(
+        f"camel-tools label count != token count: {len(mismatches)} sentences, "
+        f"{missing} tokens unlabeled (issue #105){example}"
+    )
 
 
 if __name__ == "__main__":

@@ -81,7 +81,9 @@ def report(title: str, gold, predicted) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--model", default="builtin", help="builtin (BiLSTM-CRF), crf, or a .npz / .crfsuite model file")
+    parser.add_argument(
+        "--model", default="builtin", help="builtin (BiLSTM-CRF), crf, or a .npz / .crfsuite model file"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -107,17 +109,24 @@ def main() -> None:
         report("Wojood sample test (PERS, ORG, LOC = GPE + LOC)", gold_w, pred_w)
     if RECENT_NEWS.exists():
         recent = read_conll(RECENT_NEWS)
-        report("recent news 2022-2026 (project-annotated)", [g for _, g in recent],
-               recognizer.predict([t for t, _ in recent]))
+        report(
+            "recent news 2022-2026 (project-annotated)",
+            [g for _, g in recent],
+            recognizer.predict([t for t, _ in recent]),
+        )
 
     documents = [" ".join(" ".join(t) for t in tokens[i : i + 20]) for i in range(0, len(tokens), 20)]
     started = time.perf_counter()
     pipeline_tokens = sum(len(doc.tokens) for doc in ae.load(args.model).pipe(documents))
     pipeline_seconds = time.perf_counter() - started
-    print(f"\nspeed on ANERcorp test ({n_tokens} tokens): recognizer {n_tokens / seconds:,.0f} tokens/s;"
-          f" baseline {n_tokens / base_seconds:,.0f} tokens/s; ratio recognizer/baseline {base_seconds / seconds:.3f}")
-    print(f"pipeline: ae.extract {pipeline_tokens / pipeline_seconds:,.0f} tokens/s"
-          f" ({len(documents)} documents, {pipeline_tokens} tokens)")
+    print(
+        f"\nspeed on ANERcorp test ({n_tokens} tokens): recognizer {n_tokens / seconds:,.0f} tokens/s;"
+        f" baseline {n_tokens / base_seconds:,.0f} tokens/s; ratio recognizer/baseline {base_seconds / seconds:.3f}"
+    )
+    print(
+        f"pipeline: ae.extract {pipeline_tokens / pipeline_seconds:,.0f} tokens/s"
+        f" ({len(documents)} documents, {pipeline_tokens} tokens)"
+    )
 
 
 if __name__ == "__main__":

@@ -194,8 +194,10 @@ def main() -> int:
         unmatched += extra
     docs_by_id = {s["id"]: d for s, d in zip(sentences, docs)}
 
-    print(f"split: {args.split}; {len(sentences)} sentences, {len(outcomes)} gold pairs; "
-          f"library time {seconds:.2f}s; {n_relations} predicted relations")
+    print(
+        f"split: {args.split}; {len(sentences)} sentences, {len(outcomes)} gold pairs; "
+        f"library time {seconds:.2f}s; {n_relations} predicted relations"
+    )
     if not has_attr:
         print("WARNING: the documents have no `relations` attribute; scoring them as empty")
     elif n_relations == 0:
@@ -204,8 +206,10 @@ def main() -> int:
     lost = [o for o in outcomes if o.lost]
     found = [o for o in outcomes if not o.lost]
     typed_lost = sum(o.gold != NONE for o in lost)
-    print(f"pairs lost to recognition: {len(lost)}/{len(outcomes)} ({typed_lost} of them typed, counted as FN);"
-          f" of which one predicted entity for both sides: {sum(o.lost.startswith('head and tail') for o in lost)}")
+    print(
+        f"pairs lost to recognition: {len(lost)}/{len(outcomes)} ({typed_lost} of them typed, counted as FN);"
+        f" of which one predicted entity for both sides: {sum(o.lost.startswith('head and tail') for o in lost)}"
+    )
     print(f"predicted relations joining no found gold pair (not scored): {unmatched}")
 
     print_prf("all gold pairs (end to end; lost pairs are FN)", outcomes)
@@ -217,8 +221,10 @@ def main() -> int:
     undirected = sum(not o.relation.directed for o in directed)
     share = f"{100 * right / len(directed):.2f}%" if directed else "-"
     n_gold_directed = sum(o.pair["directed"] for o in outcomes)
-    print(f"\ndirection accuracy (gold directed pairs typed right): {right}/{len(directed)} {share};"
-          f" reversed {reversed_}, predicted undirected {undirected}; gold directed pairs in all: {n_gold_directed}")
+    print(
+        f"\ndirection accuracy (gold directed pairs typed right): {right}/{len(directed)} {share};"
+        f" reversed {reversed_}, predicted undirected {undirected}; gold directed pairs in all: {n_gold_directed}"
+    )
     sym = [o for o in found if not o.pair["directed"] and o.gold != NONE and o.predicted == o.gold]
     n_sym_directed = sum(bool(o.relation.directed) for o in sym)
     print(f"gold undirected pairs typed right but predicted directed: {n_sym_directed}/{len(sym)}")
@@ -254,8 +260,10 @@ def main() -> int:
                 continue
             arrow = "->" if r.directed else "--"
             kind = "wrong direction" if wrong_dir else "wrong type"
-            print(f"{where} -> {r.type}: {describe(doc, r.head)} {arrow} {describe(doc, r.tail)}"
-                  f" trigger {r.trigger!r} ({kind})")
+            print(
+                f"{where} -> {r.type}: {describe(doc, r.head)} {arrow} {describe(doc, r.tail)}"
+                f" trigger {r.trigger!r} ({kind})"
+            )
     return 0
 
 

@@ -90,8 +90,18 @@ def gold_mentions(documents: list[dict]) -> list[Gold]:
             start = m["start"]
             while start > 0 and ARABIC_LETTER.match(text[start - 1]):
                 start -= 1
-            result.append(Gold(doc["id"], i, m["start"], m["end"], text[m["start"] : m["end"]],
-                               m["entity"], m["label"], text[start : m["start"]]))
+            result.append(
+                Gold(
+                    doc["id"],
+                    i,
+                    m["start"],
+                    m["end"],
+                    text[m["start"] : m["end"]],
+                    m["entity"],
+                    m["label"],
+                    text[start : m["start"]],
+                )
+            )
     return result
 
 
@@ -104,8 +114,10 @@ def run_library(documents: list[dict], recognizer: str) -> dict[str, object]:
         docs = list(ae.load(recognizer).pipe(pairs))
     link = getattr(ae, "link_entities", None)
     if link is None:
-        print("WARNING: arabic_entities has no link_entities; scoring unlinked documents"
-              " (ids agree across documents only where the per-document ids happen to)")
+        print(
+            "WARNING: arabic_entities has no link_entities; scoring unlinked documents"
+            " (ids agree across documents only where the per-document ids happen to)"
+        )
     else:
         docs = list(link(docs))
     return {doc.id: doc for doc in docs}
@@ -186,8 +198,9 @@ def main() -> None:
                 if entity is not None and entity.name_en:
                     values[entity.name_en] += 1
         name_en_pred[e] = values.most_common(1)[0][0] if values else None
-    name_ok = {e: (name_en_pred[e] or "").strip().casefold() == entities[e]["name_en"].strip().casefold()
-               for e in named}
+    name_ok = {
+        e: (name_en_pred[e] or "").strip().casefold() == entities[e]["name_en"].strip().casefold() for e in named
+    }
 
     n = len(golds)
     n_exact = sum(m.kind == "exact" for m in matches)
@@ -195,30 +208,50 @@ def main() -> None:
     with_clitic = [i for i, g in enumerate(golds) if g.proclitic]
     without = [i for i, g in enumerate(golds) if not g.proclitic]
     linked = "link_entities" if hasattr(ae, "link_entities") else "NOT LINKED"
-    print(f"recognizer: {args.recognizer}; {linked}; {len(documents)} documents, {n} gold mentions,"
-          f" {len(entities)} gold entities; library time {seconds:.2f}s")
+    print(
+        f"recognizer: {args.recognizer}; {linked}; {len(documents)} documents, {n} gold mentions,"
+        f" {len(entities)} gold entities; library time {seconds:.2f}s"
+    )
     rows = [
-        ("gold mentions found (exact or overlapping span)", f"{n_exact + n_overlap:4d}/{n}", pct(n_exact + n_overlap, n)),
+        (
+            "gold mentions found (exact or overlapping span)",
+            f"{n_exact + n_overlap:4d}/{n}",
+            pct(n_exact + n_overlap, n),
+        ),
         ("  exact span", f"{n_exact:4d}/{n}", pct(n_exact, n)),
         ("  span mismatch (overlap)", f"{n_overlap:4d}/{n}", pct(n_overlap, n)),
         ("  missed", f"{n - n_exact - n_overlap:4d}/{n}", pct(n - n_exact - n_overlap, n)),
         ("mention-to-entity accuracy", f"{sum(ok):4d}/{n}", pct(sum(ok), n)),
-        ("  of the found mentions (resolution alone)", f"{sum(ok):4d}/{n_exact + n_overlap}",
-         pct(sum(ok), n_exact + n_overlap)),
-        ("  mentions with a glued proclitic", f"{sum(ok[i] for i in with_clitic):4d}/{len(with_clitic)}",
-         pct(sum(ok[i] for i in with_clitic), len(with_clitic))),
-        ("  mentions without", f"{sum(ok[i] for i in without):4d}/{len(without)}",
-         pct(sum(ok[i] for i in without), len(without))),
+        (
+            "  of the found mentions (resolution alone)",
+            f"{sum(ok):4d}/{n_exact + n_overlap}",
+            pct(sum(ok), n_exact + n_overlap),
+        ),
+        (
+            "  mentions with a glued proclitic",
+            f"{sum(ok[i] for i in with_clitic):4d}/{len(with_clitic)}",
+            pct(sum(ok[i] for i in with_clitic), len(with_clitic)),
+        ),
+        (
+            "  mentions without",
+            f"{sum(ok[i] for i in without):4d}/{len(without)}",
+            pct(sum(ok[i] for i in without), len(without)),
+        ),
     ]
     for label in ("PERS", "ORG", "LOC", "MISC"):
         idx = [i for i, g in enumerate(golds) if g.label == label]
         if idx:
-            rows.append((f"  {label}", f"{sum(ok[i] for i in idx):4d}/{len(idx)}", pct(sum(ok[i] for i in idx), len(idx))))
+            rows.append(
+                (f"  {label}", f"{sum(ok[i] for i in idx):4d}/{len(idx)}", pct(sum(ok[i] for i in idx), len(idx)))
+            )
     rows += [
         ("gold entities split over >1 predicted id", f"{len(split):4d}/{len(ids_of)}", ""),
         ("predicted ids merging >1 gold entity", f"{len(merging):4d}/{len(golds_of_id)}", ""),
-        ("name_en accuracy (gold entities with name_en)", f"{sum(name_ok.values()):4d}/{len(named)}",
-         pct(sum(name_ok.values()), len(named))),
+        (
+            "name_en accuracy (gold entities with name_en)",
+            f"{sum(name_ok.values()):4d}/{len(named)}",
+            pct(sum(name_ok.values()), len(named)),
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     print()
@@ -247,8 +280,10 @@ def main() -> None:
         print("\n== wrong name_en (gold entity: gold -> predicted)")
         for e in named:
             if not name_ok[e]:
-                print(f"{e}: {entities[e]['name_en']!r} -> {name_en_pred[e]!r}"
-                      f"{'' if e in dominant else ' (no mention found)'}")
+                print(
+                    f"{e}: {entities[e]['name_en']!r} -> {name_en_pred[e]!r}"
+                    f"{'' if e in dominant else ' (no mention found)'}"
+                )
 
 
 if __name__ == "__main__":

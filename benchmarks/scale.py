@@ -30,6 +30,7 @@ pipeline several times slower, even in one process.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import hashlib
 import json
@@ -84,10 +85,8 @@ class PeakMemory:
     def sample(self) -> int:
         total = self.process.memory_info().rss
         for child in self.process.children(recursive=True):
-            try:
+            with contextlib.suppress(self.errors):  # ended between listing and reading
                 total += child.memory_info().rss
-            except self.errors:  # ended between listing and reading
-                pass
         return total
 
     def _run(self) -> None:
@@ -121,13 +120,18 @@ def measure(n_process: int, docs: int, batch_size: int, max_chars: int | None) -
         seconds = time.perf_counter() - start
         second_half = memory.reset()
     return {
-        "processes": n_process, "docs": count, "tokens": tokens, "seconds": seconds, "first_doc": first,
-        "peak_mib": max(first_half, second_half) / MiB, "first_half_mib": first_half / MiB,
+        "processes": n_process,
+        "docs": count,
+        "tokens": tokens,
+        "seconds": seconds,
+        "first_doc": first,
+        "peak_mib": max(first_half, second_half) / MiB,
+        "first_half_mib": first_half / MiB,
         "second_half_mib": second_half / MiB,
         "maxrss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "maxrss_child_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "digest": digest.hexdigest(),
-    }  # fmt: skip
+    }
 
 
 def main() -> None:
@@ -147,23 +151,36 @@ def main() -> None:
     env = dict(os.environ)
     if args.blas_threads:
         env.update(dict.fromkeys(BLAS_VARIABLES, str(args.blas_threads)))
-    print(f"{os.cpu_count()} CPUs; BLAS threads per process: {args.blas_threads or 'unset'}; "
-          f"batch size {args.batch_size}; max chars {args.max_chars or 'none'}")  # fmt: skip
+    print(
+        f"{os.cpu_count()} CPUs; BLAS threads per process: {args.blas_threads or 'unset'}; "
+        f"batch size {args.batch_size}; max chars {args.max_chars or 'none'}"
+    )
     results = []
     for n_process in args.processes:
-        command = [sys.executable, __file__, "--run", str(n_process), "--docs", str(args.docs),
-                   "--batch-size", str(args.batch_size)]  # fmt: skip
+        command = [
+            sys.executable,
+            __file__,
+            "--run",
+            str(n_process),
+            "--docs",
+            str(args.docs),
+            "--batch-size",
+            str(args.batch_size),
+        ]
         if args.max_chars:
             command += ["--max-chars", str(args.max_chars)]
         done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
         results.append(json.loads(done.stdout))
         r = results[-1]
-        print(f"\n{r['processes']} process(es): {r['docs']:,} docs, {r['tokens']:,} tokens in {r['seconds']:.1f} s "
-              f"(first doc after {r['first_doc']:.1f} s): {r['docs'] / r['seconds']:.1f} docs/s, "
-              f"{r['tokens'] / r['seconds']:,.0f} tokens/s\n"
-              f"  peak RSS, process + children: {r['peak_mib']:.0f} MiB (first half {r['first_half_mib']:.0f}, "
-              f"second half {r['second_half_mib']:.0f}); ru_maxrss: process {r['maxrss_self_mib']:.0f} MiB, "
-              f"largest child {r['maxrss_child_mib']:.0f} MiB", flush=True)  # fmt: skip
+        print(
+            f"\n{r['processes']} process(es): {r['docs']:,} docs, {r['tokens']:,} tokens in {r['seconds']:.1f} s "
+            f"(first doc after {r['first_doc']:.1f} s): {r['docs'] / r['seconds']:.1f} docs/s, "
+            f"{r['tokens'] / r['seconds']:,.0f} tokens/s\n"
+            f"  peak RSS, process + children: {r['peak_mib']:.0f} MiB (first half {r['first_half_mib']:.0f}, "
+            f"second half {r['second_half_mib']:.0f}); ru_maxrss: process {r['maxrss_self_mib']:.0f} MiB, "
+            f"largest child {r['maxrss_child_mib']:.0f} MiB",
+            flush=True,
+        )
     base = results[0]
     for r in results[1:]:
         speed_up = base["seconds"] / r["seconds"]

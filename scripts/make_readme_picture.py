@@ -35,8 +35,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     G = seed_graph(args.seeds)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    draw_graph(G, args.out, english=True, max_nodes=args.max_nodes, figsize=(11, 7.5), dpi=110, layout_seed=8,
-               title="Who appears with whom in the seed articles")
+    draw_graph(
+        G,
+        args.out,
+        english=True,
+        max_nodes=args.max_nodes,
+        figsize=(11, 7.5),
+        dpi=110,
+        layout_seed=8,
+        title="Who appears with whom in the seed articles",
+    )
     print(f"wrote {args.out}: {min(args.max_nodes, len(G))} of {len(G)} entities")
     return 0
 

@@ -56,7 +56,7 @@ def test_drawing_without_the_viz_extra_fails_early_in_one_line(folder, capsys, m
 def test_extract_prints_json_lines(folder, capsys):
     assert main(["extract", str(folder / "in" / "a.txt")]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert records and all(TEXT[r["start"]:r["end"]] == r["text"] for r in records)
+    assert records and all(TEXT[r["start"] : r["end"]] == r["text"] for r in records)
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_stdin_is_one_document(monkeypatch, capsys):
     assert main(["extract", "-"]) == 0
     records = mentions(capsys)
     assert {r["doc"] for r in records} == {"stdin"}
-    assert all(TEXT[r["start"]:r["end"]] == r["text"] for r in records)
+    assert all(TEXT[r["start"] : r["end"]] == r["text"] for r in records)
 
 
 def test_jsonl_records_keep_their_ids(folder, capsys):
@@ -123,7 +123,7 @@ def test_jsonl_records_keep_their_ids(folder, capsys):
     assert main(["extract", str(path), "--text-field", "body"]) == 0
     records = mentions(capsys)
     assert {r["doc"] for r in records} == {"7", f"{path}:2"}
-    assert all(TEXT[r["start"]:r["end"]] == r["text"] for r in records if r["doc"] == "7")
+    assert all(TEXT[r["start"] : r["end"]] == r["text"] for r in records if r["doc"] == "7")
 
 
 def test_jsonl_id_field_is_configurable(folder, capsys):
@@ -149,7 +149,7 @@ def test_extract_delimited_formats(folder, capsys, fmt):
     assert main(["extract", str(folder / "in"), "--format", fmt]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out), delimiter="\t" if fmt == "tsv" else ","))
     assert rows and list(rows[0]) == list(COLUMNS)
-    assert all(TEXT[int(r["start"]):int(r["end"])] == r["text"] for r in rows if r["doc"].endswith("a.txt"))
+    assert all(TEXT[int(r["start"]) : int(r["end"])] == r["text"] for r in rows if r["doc"].endswith("a.txt"))
 
 
 def test_extract_table_is_aligned(folder, capsys):
@@ -160,12 +160,15 @@ def test_extract_table_is_aligned(folder, capsys):
     assert len({line.index(" PERS ") if " PERS " in line else None for line in lines} - {None}) == 1
 
 
-@pytest.mark.parametrize(("name", "check"), [
-    ("m.csv", lambda text: text.startswith("doc,start,end")),
-    ("m.tsv", lambda text: text.startswith("doc\tstart\tend")),
-    ("m.jsonl", lambda text: json.loads(text.splitlines()[0])["doc"]),
-    ("m.txt", lambda text: text.split()[:3] == ["doc", "start", "end"]),
-])
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("m.csv", lambda text: text.startswith("doc,start,end")),
+        ("m.tsv", lambda text: text.startswith("doc\tstart\tend")),
+        ("m.jsonl", lambda text: json.loads(text.splitlines()[0])["doc"]),
+        ("m.txt", lambda text: text.split()[:3] == ["doc", "start", "end"]),
+    ],
+)
 def test_extract_output_format_follows_the_suffix(folder, capsys, name, check):
     out = folder / name
     assert main(["extract", str(folder / "in"), "-o", str(out)]) == 0
@@ -208,19 +211,29 @@ def test_graph_writes_several_formats_at_once(folder, capsys):
 
 
 def test_english_goes_only_to_the_drawings(folder):
-    assert main(["graph", str(folder / "in"), "-o", str(folder / "g.html"), "-o", str(folder / "g.gexf"),
-                 "--english"]) == 0
+    assert (
+        main(["graph", str(folder / "in"), "-o", str(folder / "g.html"), "-o", str(folder / "g.gexf"), "--english"])
+        == 0
+    )
     assert "Vladimir Putin" in (folder / "g.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("options", [
-    {"window": "document"}, {"window": "paragraph"}, {"window": 3},
-    {"min_weight": 2}, {"labels": ("PERS", "LOC")},
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"window": "document"},
+        {"window": "paragraph"},
+        {"window": 3},
+        {"min_weight": 2},
+        {"labels": ("PERS", "LOC")},
+    ],
+)
 def test_graph_options_pass_through(folder, options):
     out = folder / "g.json"
-    flags = [f"--{key.replace('_', '-')}={','.join(value) if isinstance(value, tuple) else value}"
-             for key, value in options.items()]
+    flags = [
+        f"--{key.replace('_', '-')}={','.join(value) if isinstance(value, tuple) else value}"
+        for key, value in options.items()
+    ]
     assert main(["graph", str(folder / "in"), "-o", str(out), *flags]) == 0
     written = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
     files = sorted((folder / "in").glob("*.txt"))
@@ -271,8 +284,9 @@ def test_help_shows_examples(capsys, command):
 
 def test_evaluate_prints_scores_per_type(folder, capsys):
     conll = folder / "gold.conll"
-    conll.write_text("قال\tO\nإيلون\tB-PERS\nماسك\tI-PERS\nفي\tO\nموسكو\tB-LOC\n\nزار\tO\nبوتين\tB-PERS\n",
-                     encoding="utf-8")
+    conll.write_text(
+        "قال\tO\nإيلون\tB-PERS\nماسك\tI-PERS\nفي\tO\nموسكو\tB-LOC\n\nزار\tO\nبوتين\tB-PERS\n", encoding="utf-8"
+    )
     assert main(["evaluate", "--conll", str(conll)]) == 0
     out = capsys.readouterr().out
     assert "2 sentences, 7 tokens" in out
@@ -293,14 +307,19 @@ ERRORS = {
     "glob without match": (lambda f: ["extract", str(f / "*.nothing")], "no file matches"),
     "empty folder": (lambda f: ["extract", str((f / "empty").mkdir() or f / "empty")], "holds no .txt files"),
     "undecodable text": (lambda f: ["extract", "{in}", write(f / "b.txt", b"ok \xff")], "b.txt: not UTF-8"),
-    "undecodable jsonl": (lambda f: ["extract", write(f / "b.jsonl", b'{"text": "\xff"}\n')],
-                          "b.jsonl:1: not UTF-8"),
-    "bad jsonl line": (lambda f: ["graph", write(f / "b.jsonl", b'{"text": "a"}\n{"text": \n'), "-o", "g.gexf"],
-                       "b.jsonl:2: bad JSON line"),
-    "jsonl not an object": (lambda f: ["extract", write(f / "b.jsonl", b'["a"]\n')],
-                            "b.jsonl:1: expected a JSON object"),
-    "missing text field": (lambda f: ["extract", write(f / "b.jsonl", b'{"body": "a"}\n')],
-                           "b.jsonl:1: no 'text' field"),
+    "undecodable jsonl": (lambda f: ["extract", write(f / "b.jsonl", b'{"text": "\xff"}\n')], "b.jsonl:1: not UTF-8"),
+    "bad jsonl line": (
+        lambda f: ["graph", write(f / "b.jsonl", b'{"text": "a"}\n{"text": \n'), "-o", "g.gexf"],
+        "b.jsonl:2: bad JSON line",
+    ),
+    "jsonl not an object": (
+        lambda f: ["extract", write(f / "b.jsonl", b'["a"]\n')],
+        "b.jsonl:1: expected a JSON object",
+    ),
+    "missing text field": (
+        lambda f: ["extract", write(f / "b.jsonl", b'{"body": "a"}\n')],
+        "b.jsonl:1: no 'text' field",
+    ),
     "text not a string": (lambda f: ["extract", write(f / "b.jsonl", b'{"text": 5}\n')], "field 'text' is int"),
     "empty jsonl": (lambda f: ["extract", write(f / "b.jsonl", b"\n\n")], "empty input"),
     "blank files": (lambda f: ["extract", write(f / "a.txt", b" \n"), write(f / "b.txt", b"")], "empty input"),
@@ -316,13 +335,16 @@ ERRORS = {
     "missing model file": (lambda f: ["extract", "{in}", "--recognizer", str(f / "m.npz")], "not found"),
     "unwritable output": (lambda f: ["graph", "{in}", "-o", str(f / "no" / "g.gexf")], "No such file or directory"),
     "missing conll": (lambda f: ["evaluate", "--conll", str(f / "no.conll")], "no.conll: no such file"),
-    "bad conll line": (lambda f: ["evaluate", "--conll", write(f / "b.conll", b"a\tB-PERS\nb\n")],
-                       "b.conll:2: expected 'token<TAB>tag'"),
-    "undecodable conll": (lambda f: ["evaluate", "--conll", write(f / "b.conll", b"\xff\tO\n")],
-                          "b.conll: not UTF-8"),
+    "bad conll line": (
+        lambda f: ["evaluate", "--conll", write(f / "b.conll", b"a\tB-PERS\nb\n")],
+        "b.conll:2: expected 'token<TAB>tag'",
+    ),
+    "undecodable conll": (lambda f: ["evaluate", "--conll", write(f / "b.conll", b"\xff\tO\n")], "b.conll: not UTF-8"),
     "empty conll": (lambda f: ["evaluate", "--conll", write(f / "b.conll", b"\n")], "b.conll: empty input"),
-    "evaluate bad recognizer": (lambda f: ["evaluate", "--conll", write(f / "g.conll", b"a\tO\n"),
-                                           "--recognizer", "x.onnx"], "unknown recognizer"),
+    "evaluate bad recognizer": (
+        lambda f: ["evaluate", "--conll", write(f / "g.conll", b"a\tO\n"), "--recognizer", "x.onnx"],
+        "unknown recognizer",
+    ),
 }
 
 
@@ -338,8 +360,9 @@ def test_every_error_is_one_line_with_status_2(folder, capsys, monkeypatch, case
     assert captured.out == ""
 
 
-@pytest.mark.parametrize(("data", "message"), [(b"", "empty input"), (b"  \n", "empty input"),
-                                               (b"\xff\xfe", "stdin: not UTF-8")])
+@pytest.mark.parametrize(
+    ("data", "message"), [(b"", "empty input"), (b"  \n", "empty input"), (b"\xff\xfe", "stdin: not UTF-8")]
+)
 def test_stdin_errors(monkeypatch, capsys, data, message):
     stdin(monkeypatch, data)
     assert main(["extract", "-"]) == 2

@@ -16,8 +16,11 @@ from arabic_entities.distributed import extract_bag, graph_from_bag  # noqa: E40
 # الخطيب (d4) is سامر الخطيب (d1) in another partition, so linking must cross partitions;
 # also relations, a paragraph break, an empty text and a default id.
 TEXTS = [
-    ("d1", "التقى الرئيس الروسي فلاديمير بوتين بالملياردير إيلون ماسك في موسكو.\n"
-           "وقال المهندس سامر الخطيب إن اللقاء كان مثمرا."),
+    (
+        "d1",
+        "التقى الرئيس الروسي فلاديمير بوتين بالملياردير إيلون ماسك في موسكو.\n"
+        "وقال المهندس سامر الخطيب إن اللقاء كان مثمرا.",
+    ),
     ("d2", "وقال بوتين إن روسيا ستتعاون مع شركة تسلا."),
     ("d3", "انتقد دونالد ترامب الرئيس بوتين في واشنطن."),
     ("d4", "وأعلن ماسك أن تسلا ستفتح مصنعا في برلين، وقال الخطيب إن ترامب يدعم ماسك."),
@@ -41,8 +44,10 @@ def docs():
 def cluster():
     """Two worker processes, one thread each, for the whole module."""
     distributed_ = pytest.importorskip("distributed", reason=NO_DASK)
-    with distributed_.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                   dashboard_address=":0") as local, distributed_.Client(local) as client:
+    with (
+        distributed_.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as local,
+        distributed_.Client(local) as client,
+    ):
         yield client
 
 
@@ -66,11 +71,14 @@ def test_graph_on_a_local_cluster_equals_the_single_process_graph(cluster, docs)
     assert [d["docs"] for _, d in G.nodes(data=True) if d["name"] == "سامر الخطيب"] == [["d1", "d4"]]
 
 
-@pytest.mark.parametrize("options", [
-    {"window": "paragraph", "max_evidence": 1},
-    {"window": "document", "labels": "PERS"},
-    {"window": 3, "top_k": 4, "min_weight": 2},
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"window": "paragraph", "max_evidence": 1},
+        {"window": "document", "labels": "PERS"},
+        {"window": 3, "top_k": 4, "min_weight": 2},
+    ],
+)
 def test_graph_options_match_cooccurrence_graph(docs, options):
     bag = db.from_sequence(docs, npartitions=4)
     with dask.config.set(scheduler="sync"):

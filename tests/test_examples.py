@@ -27,8 +27,9 @@ def script(path: Path):
     return module
 
 
-@pytest.mark.parametrize("path", [*EXAMPLES.glob("*.py"), ROOT / "scripts" / "make_readme_picture.py"],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [*EXAMPLES.glob("*.py"), ROOT / "scripts" / "make_readme_picture.py"], ids=lambda p: p.name
+)
 def test_every_script_shows_its_command(path):
     doc = script(path).__doc__
     assert f"python {path.relative_to(ROOT)}" in doc
@@ -64,7 +65,7 @@ def test_articles_table(articles, tmp_path, capsys):
     table = pd.read_csv(out / "mentions.csv", dtype={"id": str, "date": str})
     texts = {a["id"]: a["text"] for a in ARTICLES}
     assert set(table["id"]) == set(texts)
-    assert all(texts[r.id][r.start:r.end] == r.text for r in table.itertuples())
+    assert all(texts[r.id][r.start : r.end] == r.text for r in table.itertuples())
     assert dict(zip(table["id"], table["date"], strict=True)) == {a["id"]: a["date"] for a in ARTICLES}
     musk = table[table["name_en"] == "Elon Musk"]
     assert set(musk["id"]) == {"a1", "a2"} and musk["entity_id"].nunique() == 1
@@ -77,8 +78,11 @@ def test_articles_table_writes_parquet_with_pyarrow(articles, tmp_path):
     pytest.importorskip("pyarrow")
     script(EXAMPLES / "articles_table.py").main([str(articles), "--out", str(tmp_path / "out")])
     parquet = pd.read_parquet(tmp_path / "out" / "mentions.parquet")
-    assert parquet.equals(pd.read_csv(tmp_path / "out" / "mentions.csv", dtype={"id": "str", "date": "str"})
-                          .astype(parquet.dtypes.to_dict()))
+    assert parquet.equals(
+        pd.read_csv(tmp_path / "out" / "mentions.csv", dtype={"id": "str", "date": "str"}).astype(
+            parquet.dtypes.to_dict()
+        )
+    )
 
 
 def test_articles_table_says_when_pyarrow_is_missing(articles, tmp_path, capsys, monkeypatch):
@@ -143,14 +147,15 @@ def test_the_quickstart_notebook_runs(kernel, tmp_path):
     nb = nbformat.read(NOTEBOOK, as_version=4)
     before = set(EXAMPLES.iterdir())
     started = time.perf_counter()
-    nbclient.NotebookClient(nb, timeout=120, kernel_name=kernel,
-                            resources={"metadata": {"path": str(EXAMPLES)}}).execute()
+    nbclient.NotebookClient(
+        nb, timeout=120, kernel_name=kernel, resources={"metadata": {"path": str(EXAMPLES)}}
+    ).execute()
     assert time.perf_counter() - started < 30
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert not [o for cell in code for o in cell.outputs if o.output_type == "error"]
     assert not [o for cell in code for o in cell.outputs if o.get("name") == "stderr"]  # no warnings either
     shown = [outputs(cell) for cell in code]
-    assert "<mark" in shown[1]                                   # the highlighted document
+    assert "<mark" in shown[1]  # the highlighted document
     assert "Elon Musk" in shown[2] and "Vladimir Putin" in shown[2]  # entities with English names
     assert any(t in shown[3] for t in ("contact", "support", "conflict", "affiliation", "located_in"))
     assert "<iframe" in shown[5] and "image/png" in str(code[6].outputs[0]["data"])

@@ -3,15 +3,44 @@
 import threading
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arabic_entities as ae
 
 ODD_PIECES = [
-    "ماسك", " وبوتين", " ترامب", ".", "؟", "\n", "\u200f", "\u200e", "\u200d", "\u200c", "\ufeff",
-    "\u064b", "\u0651", "ـ", "\x00", "\ud800", "<p>", "</div>", "&amp;", "http://x.com/a?b=c", "Musk",
-    " ", "\t", "١٢٣", "🇺🇸", "ﻻ", "ی", "\u0300", "(", "»", "...",
-]  # fmt: skip
+    "ماسك",
+    " وبوتين",
+    " ترامب",
+    ".",
+    "؟",
+    "\n",
+    "\u200f",
+    "\u200e",
+    "\u200d",
+    "\u200c",
+    "\ufeff",
+    "\u064b",
+    "\u0651",
+    "ـ",
+    "\x00",
+    "\ud800",
+    "<p>",
+    "</div>",
+    "&amp;",
+    "http://x.com/a?b=c",
+    "Musk",
+    " ",
+    "\t",
+    "١٢٣",
+    "🇺🇸",
+    "ﻻ",
+    "ی",
+    "\u0300",
+    "(",
+    "»",
+    "...",
+]
 
 
 def check(doc, text):
@@ -38,8 +67,9 @@ def test_never_crashes_and_offsets_stay_valid(text):
 
 
 @settings(max_examples=15, deadline=None, derandomize=True)
-@given(st.lists(st.lists(st.sampled_from(ODD_PIECES), max_size=15).map("".join), min_size=1, max_size=6),
-       st.integers(1, 4))
+@given(
+    st.lists(st.lists(st.sampled_from(ODD_PIECES), max_size=15).map("".join), min_size=1, max_size=6), st.integers(1, 4)
+)
 def test_results_do_not_depend_on_batch_size(texts, batch_size):
     nlp = ae.load()
     alone = [nlp(text).to_dict() for text in texts]

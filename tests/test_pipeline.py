@@ -1,7 +1,8 @@
 import os
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arabic_entities as ae
 from arabic_entities.pipeline import PREFETCH, default_doc_id
@@ -13,7 +14,7 @@ def test_mentions_point_into_the_original_text():
     assert doc.text == text
     assert doc.mentions
     for m in doc.mentions:
-        assert doc.text[m.start:m.end] == m.text
+        assert doc.text[m.start : m.end] == m.text
     assert "بوتيـــن" in [m.text.split()[-1] for m in doc.mentions]
 
 
@@ -28,7 +29,7 @@ def test_tokens_and_sentences_have_original_offsets():
     doc = ae.extract(text)
     assert [s.text for s in doc.sentences] == ["قال ماسك: نعم.", "ثم غادر"]
     for t in doc.tokens:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
         assert doc.sentences[t.sentence].start <= t.start < t.end <= doc.sentences[t.sentence].end
 
 
@@ -74,14 +75,14 @@ def test_document_serializes_to_json_and_dataframe():
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(list("ماسك وبوتين ترامب.؟،\n\"ـً") + ["\u200f", "ﻻ", "ی", "إيلون "])).map("".join))
+@given(st.lists(st.sampled_from(list('ماسك وبوتين ترامب.؟،\n"ـً') + ["\u200f", "ﻻ", "ی", "إيلون "])).map("".join))
 def test_offsets_always_valid_and_mentions_disjoint(text):
     doc = ae.extract(text)
     for m in doc.mentions:
-        assert doc.text[m.start:m.end] == m.text
+        assert doc.text[m.start : m.end] == m.text
         assert m.entity_id in {e.id for e in doc.entities}
     spans = sorted((m.start, m.end) for m in doc.mentions)
-    for (a, b), (c, d) in zip(spans, spans[1:]):
+    for (_a, b), (c, _d) in zip(spans, spans[1:]):
         assert b <= c
 
 
@@ -105,8 +106,7 @@ def test_entity_lookup_by_id():
 def test_clitics_are_cut_right_when_diacritics_are_kept():
     from arabic_entities.text.normalize import NormalizeOptions
 
-    nlp = ae.load(normalization=NormalizeOptions(alef=False, alef_maksura=False, teh_marbuta=False,
-                                                 diacritics=False))
+    nlp = ae.load(normalization=NormalizeOptions(alef=False, alef_maksura=False, teh_marbuta=False, diacritics=False))
     text = "قال بوتين إن اللقاء مفيد. وَبوتين في موسكو الآن."
     doc = nlp(text)
     putin = [m for m in doc.mentions if m.label == "PERS" and m.text == "بوتين"]
@@ -154,7 +154,7 @@ def test_extract_many_reads_its_input_only_a_little_ahead(n_process):
     assert source.count == 0  # nothing read before the first document is asked for
     ahead = batch_size * (1 if n_process == 1 else PREFETCH * n_process)
     handed_out = 0
-    for doc in docs:
+    for _doc in docs:
         handed_out += 1
         assert 0 < source.count - handed_out + 1 <= ahead
     assert handed_out == source.count == len(TEXTS) * 6

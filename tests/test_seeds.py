@@ -42,10 +42,23 @@ def test_graph_links_musk_putin_and_trump(doc):
 
 
 SEED_ENTITIES = {
-    "Elon Musk": "ماسك", "Vladimir Putin": "بوتين", "Donald Trump": "ترامب", "Dmitry Peskov": "بيسكوف",
-    "Sergey Kiriyenko": "كيريينكو", "Xi Jinping": "بينغ", "SpaceX": "سبيس", "Starlink": "ستارلينك",
-    "NASA": "ناسا", "Pentagon": "البنتاغون", "Kremlin": "الكرملين", "White House": "الأبيض",
-    "Washington": "واشنطن", "Russia": "روسيا", "Ukraine": "أوكرانيا", "Taiwan": "تايوان", "Crimea": "القرم",
+    "Elon Musk": "ماسك",
+    "Vladimir Putin": "بوتين",
+    "Donald Trump": "ترامب",
+    "Dmitry Peskov": "بيسكوف",
+    "Sergey Kiriyenko": "كيريينكو",
+    "Xi Jinping": "بينغ",
+    "SpaceX": "سبيس",
+    "Starlink": "ستارلينك",
+    "NASA": "ناسا",
+    "Pentagon": "البنتاغون",
+    "Kremlin": "الكرملين",
+    "White House": "الأبيض",
+    "Washington": "واشنطن",
+    "Russia": "روسيا",
+    "Ukraine": "أوكرانيا",
+    "Taiwan": "تايوان",
+    "Crimea": "القرم",
 }
 
 
@@ -54,10 +67,13 @@ def test_seed_entities_are_one_entity_with_their_english_name(doc, english, word
     found = [e for e in doc.entities if e.name_en == english]
     assert len(found) == 1, [(e.name, e.label) for e in found]
     (entity,) = found
+
     # every mention with the name's word belongs to it, whatever its proclitics (وبوتين, للكرملين)
     def has_word(text):
-        return any(w.endswith(word) and w[: len(w) - len(word)] in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "لل")
-                   for w in ae.normalize(text, alef=False).split())
+        return any(
+            w.endswith(word) and w[: len(w) - len(word)] in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "لل")
+            for w in ae.normalize(text, alef=False).split()
+        )
 
     others = [m.text for m in doc.mentions if has_word(m.text) and m.entity_id != entity.id]
     assert not others
@@ -68,8 +84,15 @@ def test_titles_are_descriptions_not_names(doc):
     assert putin.name == "فلاديمير بوتين" and "الرئيس الروسي" in putin.descriptions
 
 
-@pytest.mark.parametrize("a, b", [("Elon Musk", "Vladimir Putin"), ("Elon Musk", "Donald Trump"),
-                                  ("Vladimir Putin", "Xi Jinping"), ("Elon Musk", "SpaceX")])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Elon Musk", "Vladimir Putin"),
+        ("Elon Musk", "Donald Trump"),
+        ("Vladimir Putin", "Xi Jinping"),
+        ("Elon Musk", "SpaceX"),
+    ],
+)
 def test_seed_graph_edges_with_evidence(doc, a, b):
     G = ae.cooccurrence_graph([doc])
     ids = {english: next(e.id for e in doc.entities if e.name_en == english) for english in (a, b)}

@@ -26,6 +26,7 @@ from ..lexicon.arabic import TITLE_WORDS, is_function_word, is_nisba, is_title_w
 
 __all__ = ["trim_words", "split_coordination", "split_listed_names", "description_before"]
 
+
 def trim_words(words: Sequence[str], label: str) -> tuple[int, int] | None:
     """The ``(first, last)`` word range of the name inside a recognized span, or None
     when nothing of a name is left.
@@ -56,8 +57,7 @@ def split_coordination(words: Sequence[str], *, is_name: Callable[[str], bool]) 
     >>> split_coordination(["وليد", "جنبلاط"], is_name=lambda word: True)
     [(0, 2)]
     """
-    cuts = [i for i in range(1, len(words))
-            if words[i].startswith("و") and len(words[i]) > 3 and is_name(words[i][1:])]  # fmt: skip
+    cuts = [i for i in range(1, len(words)) if words[i].startswith("و") and len(words[i]) > 3 and is_name(words[i][1:])]
     bounds = [0, *cuts, len(words)]
     return list(zip(bounds, bounds[1:]))
 

@@ -147,10 +147,14 @@ def _relabel(doc: Document, links: _Links) -> Document:
             d for d in entity.descriptions if not previous or d not in previous.descriptions
         )
         merged[key] = replace(
-            entity, id=key, name=name, aliases=tuple(sorted(spellings - {name})),
+            entity,
+            id=key,
+            name=name,
+            aliases=tuple(sorted(spellings - {name})),
             mention_count=entity.mention_count + (previous.mention_count if previous else 0),
-            name_en=name_en, descriptions=descriptions,
-        )  # fmt: skip
+            name_en=name_en,
+            descriptions=descriptions,
+        )
     mentions = [replace(m, entity_id=links[m.entity_id][0]) for m in doc.mentions]
     relations = [replace(r, head=links[r.head][0], tail=links[r.tail][0]) for r in doc.relations]
     relations = [r for r in relations if r.head != r.tail]  # two spellings of one entity

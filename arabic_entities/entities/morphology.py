@@ -33,8 +33,13 @@ from ..lexicon.arabic import Split
 __all__ = ["Morphology", "load_morphology", "installed_db_path"]
 
 #: Proclitic letters and the analyzer features that carry them.
-_FEATURES = {"و": ("prc2", "wa_"), "ف": ("prc2", "fa_"), "ب": ("prc1", "bi_"), "ل": ("prc1", "li_"),
-             "ك": ("prc1", "ka_")}  # fmt: skip
+_FEATURES = {
+    "و": ("prc2", "wa_"),
+    "ف": ("prc2", "fa_"),
+    "ب": ("prc1", "bi_"),
+    "ل": ("prc1", "li_"),
+    "ك": ("prc1", "ka_"),
+}
 _NO_CLITIC = {"prc0": "0", "prc1": "0", "prc2": "0", "prc3": "0"}
 
 
@@ -71,8 +76,9 @@ class Morphology:
 
     def is_plain_name(self, word: str) -> bool:
         """Whether some analysis reads ``word`` as a proper noun without any clitic."""
-        return any(a.get("pos") == "noun_prop" and all(a.get(f, "0") == "0" for f in _NO_CLITIC)
-                   for a in self._analyses(word))  # fmt: skip
+        return any(
+            a.get("pos") == "noun_prop" and all(a.get(f, "0") == "0" for f in _NO_CLITIC) for a in self._analyses(word)
+        )
 
     def supports(self, word: str, split: Split) -> bool:
         """Whether some analysis of ``word`` has exactly the proclitics of ``split`` on a
@@ -82,9 +88,10 @@ class Morphology:
         for analysis in self._analyses(word):
             if analysis.get("pos") != "noun_prop" and analysis.get("prc0") != "Al_det":
                 continue
-            if all(str(analysis.get(feature, "0")).startswith(value) for feature, value in wanted):
-                if not restores_article or analysis.get("prc0") == "Al_det":
-                    return True
+            if all(str(analysis.get(feature, "0")).startswith(value) for feature, value in wanted) and (
+                not restores_article or analysis.get("prc0") == "Al_det"
+            ):
+                return True
         return False
 
 

@@ -25,8 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..lexicon.arabic import readings
-from ..text.normalize import match_key
 from ..spans import SpanCandidate
+from ..text.normalize import match_key
 
 __all__ = ["propagate"]
 
@@ -105,8 +105,12 @@ def propagate(
                     if best is not None and n <= len(best):
                         break
                     end = i + n
-                    if (end <= len(words) and sentences[end - 1] == sentences[i]
-                            and tuple(keys[i + 1 : end]) == pattern[1:] and not any(covered[i:end])):
+                    if (
+                        end <= len(words)
+                        and sentences[end - 1] == sentences[i]
+                        and tuple(keys[i + 1 : end]) == pattern[1:]
+                        and not any(covered[i:end])
+                    ):
                         best = pattern
                         break
         if best is None:
@@ -114,9 +118,17 @@ def propagate(
             continue
         n = len(best)
         label, score = patterns[best]
-        found.append(SpanCandidate(
-            label=label, words=tuple(words[i : i + n]), norm_start=norm_starts[i], norm_end=norm_ends[i + n - 1],
-            sentence=sentences[i], score=score, token_start=i, token_end=i + n,
-        ))
+        found.append(
+            SpanCandidate(
+                label=label,
+                words=tuple(words[i : i + n]),
+                norm_start=norm_starts[i],
+                norm_end=norm_ends[i + n - 1],
+                sentence=sentences[i],
+                score=score,
+                token_start=i,
+                token_end=i + n,
+            )
+        )
         i += n
     return found

@@ -26,17 +26,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..lexicon.arabic import Split, proclitic_splits
 from ..document import Entity, Mention
-from ..spans import SpanCandidate
-from ..lexicon.gazetteer import Gazetteer, load_gazetteer
-from .morphology import Morphology
+from ..lexicon.arabic import Split, proclitic_splits
 from ..lexicon.clusters import word_rank
-from ..text.normalize import FULL, match_key, normalize_with_offsets
-from .partition import Partition
+from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..lexicon.prominent import prominent_patterns, prominent_surnames
+from ..spans import SpanCandidate
+from ..text.normalize import FULL, match_key, normalize_with_offsets
+from .morphology import Morphology
+from .partition import Partition
 from .variants import could_be_same, same_name, skeleton
-
 
 __all__ = ["link_acronyms", "choose_split", "entity_id", "resolve"]
 
@@ -46,7 +45,10 @@ MAX_SHORT_FORM = 2
 
 
 def link_acronyms(
-    words: Sequence[str], candidates: Sequence[SpanCandidate], *, norm_starts: Sequence[int],
+    words: Sequence[str],
+    candidates: Sequence[SpanCandidate],
+    *,
+    norm_starts: Sequence[int],
     norm_ends: Sequence[int],
 ) -> list[SpanCandidate]:
     """Mark short forms introduced in parentheses: وكالة الفضاء الأميركية (ناسا).
@@ -73,11 +75,19 @@ def link_acronyms(
         if index is not None and candidates[index].token_end == last:
             result[index] = replace(candidates[index], label=c.label, long_form=c.words)
         elif covered.isdisjoint(range(first, last)):
-            result.append(SpanCandidate(
-                label=c.label, words=tuple(words[first:last]), norm_start=norm_starts[first],
-                norm_end=norm_ends[last - 1], sentence=c.sentence, score=c.score, token_start=first,
-                token_end=last, long_form=c.words,
-            ))
+            result.append(
+                SpanCandidate(
+                    label=c.label,
+                    words=tuple(words[first:last]),
+                    norm_start=norm_starts[first],
+                    norm_end=norm_ends[last - 1],
+                    sentence=c.sentence,
+                    score=c.score,
+                    token_start=first,
+                    token_end=last,
+                    long_form=c.words,
+                )
+            )
     return sorted(result, key=lambda c: c.token_start)
 
 
@@ -176,7 +186,7 @@ def _strip(candidate: SpanCandidate, split: Split | None) -> _Resolved:
     keyed = normalize_with_offsets(candidate.words[0], FULL)
     cut = keyed.starts[split.length]
     rest = text[cut:]
-    written_stem = keyed.text[split.length:]
+    written_stem = keyed.text[split.length :]
     surface = ("ا" + rest) if len(split.stem) > len(written_stem) else rest
     return _Resolved(candidate, candidate.norm_start + cut, surface, match_key(surface))
 
@@ -211,8 +221,12 @@ def _group(
     skeletons = {key: skeleton(key) for key in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if (label_of[a] == label_of[b] and could_be_same(skeletons[a], skeletons[b]) and find(a) != find(b)
-                    and same_name(label_of[a], a, b)):
+            if (
+                label_of[a] == label_of[b]
+                and could_be_same(skeletons[a], skeletons[b])
+                and find(a) != find(b)
+                and same_name(label_of[a], a, b)
+            ):
                 union(a, b)
     by_end = {r.candidate.token_end: r for r in resolved}
     for r in resolved:
@@ -224,17 +238,24 @@ def _group(
         clusters[find(key)].append(key)
     groups = {root: [m for key in members for m in by_key[key]] for root, members in clusters.items()}
     labels = {root: _vote(members) for root, members in groups.items()}
-    long_names = [root for root, members in groups.items()
-                  if labels[root] == "PERS" and any(" " in m.key for m in members)]  # fmt: skip
+    long_names = [
+        root for root, members in groups.items() if labels[root] == "PERS" and any(" " in m.key for m in members)
+    ]
     for root, members in list(groups.items()):
         if labels[root] != "PERS" or any(" " in m.key for m in members):
             continue
         words = {m.key for m in members}
         owners = [
-            name for name in long_names
-            if any(same_name("PERS", word, edge) for word in words for m in groups[name] if " " in m.key
-                   for edge in (m.key.split()[0], m.key.split()[-1]))
-        ]  # fmt: skip
+            name
+            for name in long_names
+            if any(
+                same_name("PERS", word, edge)
+                for word in words
+                for m in groups[name]
+                if " " in m.key
+                for edge in (m.key.split()[0], m.key.split()[-1])
+            )
+        ]
         if len(owners) == 1:
             groups[owners[0]].extend(groups.pop(root))
     ordered = sorted(groups.values(), key=lambda members: min(m.candidate.token_start for m in members))
@@ -302,11 +323,20 @@ def resolve(
         return listed_name(key) or key in span_keys
 
     resolved = [
-        _strip(c, _multiword_split(c.words, written=listed_name, stem=stem_name)
-               or choose_split(c.words[0], attested=attested, known_name=gazetteer.__contains__,
-                               word_rank=word_rank, morphology=morphology))
+        _strip(
+            c,
+            _multiword_split(c.words, written=listed_name, stem=stem_name)
+            or choose_split(
+                c.words[0],
+                attested=attested,
+                known_name=gazetteer.__contains__,
+                word_rank=word_rank,
+                morphology=morphology,
+            ),
+        )
         for c in candidates
     ]
+
     def known(label: str) -> Callable[[str], str | bool]:
         return lambda key: gazetteer.english(key, label) or key in gazetteer
 
@@ -329,8 +359,15 @@ def resolve(
         name = _canonical(members)
         aliases = tuple(sorted({m.surface for m in members} - {name}))
         descriptions = Counter(m.candidate.description for m in members if m.candidate.description)
-        entity = Entity(key, label, name, aliases, len(members), name_en=english,
-                        descriptions=tuple(d for d, _ in descriptions.most_common()))
+        entity = Entity(
+            key,
+            label,
+            name,
+            aliases,
+            len(members),
+            name_en=english,
+            descriptions=tuple(d for d, _ in descriptions.most_common()),
+        )
         entities.append(entity)
         for m in members:
             entity_of[id(m)] = entity
@@ -338,10 +375,19 @@ def resolve(
     for r in resolved:
         start, end = to_original(r.norm_start, r.candidate.norm_end)
         entity = entity_of[id(r)]
-        mentions.append(Mention(
-            original_text[start:end], start, end, entity.label, r.candidate.sentence, entity.id,
-            r.candidate.score, token_start=r.candidate.token_start, token_end=r.candidate.token_end,
-        ))
+        mentions.append(
+            Mention(
+                original_text[start:end],
+                start,
+                end,
+                entity.label,
+                r.candidate.sentence,
+                entity.id,
+                r.candidate.score,
+                token_start=r.candidate.token_start,
+                token_end=r.candidate.token_end,
+            )
+        )
     first_seen = {}
     for m in mentions:
         first_seen.setdefault(m.entity_id, m.start)

@@ -3,12 +3,29 @@
 """
 
 from .analysis import (
-    centrality, communities, edges_dataframe, ego_network, nodes_dataframe, strongest_pairs, top_entities,
+    centrality,
+    communities,
+    edges_dataframe,
+    ego_network,
+    nodes_dataframe,
+    strongest_pairs,
+    top_entities,
 )
 from .build import CSV_COLUMNS, GRAPH_FORMATS, WINDOWS, GraphBuilder, Window, cooccurrence_graph, write_graph
 
 __all__ = [
-    "CSV_COLUMNS", "GRAPH_FORMATS", "WINDOWS", "GraphBuilder", "Window", "centrality", "communities",
-    "cooccurrence_graph", "edges_dataframe", "ego_network", "nodes_dataframe", "strongest_pairs", "top_entities",
+    "CSV_COLUMNS",
+    "GRAPH_FORMATS",
+    "WINDOWS",
+    "GraphBuilder",
+    "Window",
+    "centrality",
+    "communities",
+    "cooccurrence_graph",
+    "edges_dataframe",
+    "ego_network",
+    "nodes_dataframe",
+    "strongest_pairs",
+    "top_entities",
     "write_graph",
 ]

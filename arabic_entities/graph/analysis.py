@@ -28,9 +28,17 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "CENTRALITIES", "ENTITY_MEASURES", "PAIR_MEASURES", "centrality", "communities", "edges_dataframe",
-    "ego_network", "nodes_dataframe", "strongest_pairs", "top_entities",
-]  # fmt: skip
+    "CENTRALITIES",
+    "ENTITY_MEASURES",
+    "PAIR_MEASURES",
+    "centrality",
+    "communities",
+    "edges_dataframe",
+    "ego_network",
+    "nodes_dataframe",
+    "strongest_pairs",
+    "top_entities",
+]
 
 #: Kinds :func:`centrality` computes.
 CENTRALITIES = ("degree", "betweenness", "eigenvector", "pagerank")
@@ -152,9 +160,10 @@ def _node(G: nx.Graph, entity: Any) -> Hashable:
         raise KeyError(f"no node {entity!r} in the graph")
     key = match_key(entity)
     matches = [
-        node for node, d in G.nodes(data=True)
+        node
+        for node, d in G.nodes(data=True)
         if any(name and match_key(name) == key for name in (d.get("name"), d.get("name_en")))
-    ]  # fmt: skip
+    ]
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -185,9 +194,7 @@ def _pandas(function: str):
     try:
         import pandas as pd
     except ImportError as error:
-        raise ImportError(
-            f"{function} needs pandas: pip install 'arabic_entities[dataframe]'"
-        ) from error
+        raise ImportError(f"{function} needs pandas: pip install 'arabic_entities[dataframe]'") from error
     return pd
 
 

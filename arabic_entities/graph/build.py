@@ -300,17 +300,23 @@ class GraphBuilder:
         for node_id in sorted(self._nodes):
             stats = self._nodes[node_id]
             G.add_node(
-                node_id, label=_best(stats.labels),
+                node_id,
+                label=_best(stats.labels),
                 name=max(sorted(stats.names), key=lambda name: (stats.names[name], len(name))),
-                name_en=_best(stats.names_en), count=stats.count, docs=sorted(stats.docs),
-            )  # fmt: skip
+                name_en=_best(stats.names_en),
+                count=stats.count,
+                docs=sorted(stats.docs),
+            )
         for (a, b), stats in sorted(self._edges.items()):
             G.add_edge(
-                a, b, weight=stats.weight, docs=sorted(stats.docs),
+                a,
+                b,
+                weight=stats.weight,
+                docs=sorted(stats.docs),
                 npmi=_npmi(stats.weight, self._nodes[a].windows, self._nodes[b].windows, self._windows),
                 relations=dict(sorted(stats.relations.items())),
                 evidence=[{"doc": doc, "sentence": sentence, "text": text} for doc, sentence, text in stats.evidence],
-            )  # fmt: skip
+            )
         if labels is not None:
             wanted = {labels} if isinstance(labels, str) else set(labels)
             G.remove_nodes_from([n for n, label in G.nodes(data="label") if label not in wanted])
@@ -379,10 +385,18 @@ def _write_csv(G: nx.Graph, path: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(CSV_COLUMNS)
         for a, b, d in G.edges(data=True):
-            writer.writerow([
-                a, b, G.nodes[a].get("name", ""), G.nodes[b].get("name", ""), d.get("weight", ""),
-                len(d.get("docs", ())), d.get("npmi", ""), json.dumps(d.get("relations", {}), ensure_ascii=False),
-            ])  # fmt: skip
+            writer.writerow(
+                [
+                    a,
+                    b,
+                    G.nodes[a].get("name", ""),
+                    G.nodes[b].get("name", ""),
+                    d.get("weight", ""),
+                    len(d.get("docs", ())),
+                    d.get("npmi", ""),
+                    json.dumps(d.get("relations", {}), ensure_ascii=False),
+                ]
+            )
 
 
 def write_graph(G: nx.Graph, path: str | os.PathLike, **options: Any) -> Path:

@@ -83,8 +83,9 @@ def _layout(H: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
         side = math.sqrt(len(component))
         F = nx.Graph()
         F.add_nodes_from(n for n in H if n in component)
-        F.add_weighted_edges_from((a, b, 1 + math.log1p(max(d.get("weight", 1), 0)))
-                                  for a, b, d in H.subgraph(component).edges(data=True))
+        F.add_weighted_edges_from(
+            (a, b, 1 + math.log1p(max(d.get("weight", 1), 0))) for a, b, d in H.subgraph(component).edges(data=True)
+        )
         pos = nx.spring_layout(F, k=_SPRING_K / side, iterations=300, seed=seed, center=(0, 0), scale=side / 2)
         boxes.append((side, pos))
     width = max([boxes[0][0] if boxes else 0, math.sqrt(4 / 3 * sum(side * side for side, _ in boxes))])
@@ -200,24 +201,43 @@ def draw_graph(
     fig = Figure(figsize=figsize, dpi=dpi)
     ax = fig.add_axes((0.02, 0.06, 0.96, 0.86 if title else 0.9))  # legend below, title above
     ax.set_axis_off()
-    ax.add_collection(LineCollection(
-        [(pos[a], pos[b]) for a, b in H.edges],
-        linewidths=[_scale(math.sqrt(d.get("weight", 1)), math.sqrt(top_weight), 0.6, 6)
-                    for _, _, d in H.edges(data=True)],
-        colors="#8c8c8c", alpha=0.45, zorder=1,
-    ))
+    ax.add_collection(
+        LineCollection(
+            [(pos[a], pos[b]) for a, b in H.edges],
+            linewidths=[
+                _scale(math.sqrt(d.get("weight", 1)), math.sqrt(top_weight), 0.6, 6) for _, _, d in H.edges(data=True)
+            ],
+            colors="#8c8c8c",
+            alpha=0.45,
+            zorder=1,
+        )
+    )
     areas = [_scale(H.nodes[n].get("count", 0), top_count, *_AREAS) for n in nodes]
-    ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes], s=areas,
-               c=[_color(H.nodes[n].get("label", "")) for n in nodes],
-               edgecolors="white", linewidths=1.2, zorder=2)
+    ax.scatter(
+        [pos[n][0] for n in nodes],
+        [pos[n][1] for n in nodes],
+        s=areas,
+        c=[_color(H.nodes[n].get("label", "")) for n in nodes],
+        edgecolors="white",
+        linewidths=1.2,
+        zorder=2,
+    )
     # a plain white box behind each label (not a path-effect halo) keeps SVG labels as text;
     # the most mentioned entities' labels go on top
     box = {"boxstyle": "round,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.6}
     for n, area in reversed(list(zip(nodes, areas, strict=True))):
-        ax.annotate(shape(_display_name(H.nodes[n], english)), pos[n],
-                    xytext=(0, -(math.sqrt(area) / 2 + 3)), textcoords="offset points",
-                    ha="center", va="top", fontsize=_scale(area, _AREAS[1], 8, 14), family=families,
-                    bbox=box, zorder=3)
+        ax.annotate(
+            shape(_display_name(H.nodes[n], english)),
+            pos[n],
+            xytext=(0, -(math.sqrt(area) / 2 + 3)),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=_scale(area, _AREAS[1], 8, 14),
+            family=families,
+            bbox=box,
+            zorder=3,
+        )
     if not nodes:
         ax.text(0.5, 0.5, "no entities", ha="center", va="center", transform=ax.transAxes, color="#666")
     else:
@@ -225,19 +245,29 @@ def draw_graph(
         pad = 0.12 * max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
         ax.set_xlim(min(xs) - pad, max(xs) + pad)
         ax.set_ylim(min(ys) - 1.6 * pad, max(ys) + pad)
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=_color(label),
-                      markeredgecolor="white", label=f"{label}  {_LABEL_NAMES.get(label, '')}".rstrip())
-               for label in _label_order(H.nodes[n].get("label", "") for n in nodes)]
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=10,
+            markerfacecolor=_color(label),
+            markeredgecolor="white",
+            label=f"{label}  {_LABEL_NAMES.get(label, '')}".rstrip(),
+        )
+        for label in _label_order(H.nodes[n].get("label", "") for n in nodes)
+    ]
     if handles:
         fig.legend(handles=handles, loc="lower left", ncols=len(handles), frameon=False, fontsize=10)
     if title:
         fig.suptitle(shape(title), fontsize=15, family=families)
     if len(H) < len(G):
-        fig.text(0.99, 0.99, f"{len(H)} most mentioned of {len(G)} entities", ha="right", va="top",
-                 fontsize=8, color="#777")
+        fig.text(
+            0.99, 0.99, f"{len(H)} most mentioned of {len(G)} entities", ha="right", va="top", fontsize=8, color="#777"
+        )
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "arabic_entities"}):
-        fig.savefig(path, format=fmt, facecolor="white",
-                    metadata={"Date": None} if fmt == "svg" else None)
+        fig.savefig(path, format=fmt, facecolor="white", metadata={"Date": None} if fmt == "svg" else None)
     return path
 
 
@@ -249,8 +279,13 @@ _SIZE, _MARGIN = 1000, 60
 def _script_json(data: Any) -> str:
     """JSON that is safe inside ``<script>``: no ``</script>``, ``<!--`` or line separators."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 
@@ -283,19 +318,43 @@ def _page_data(G: nx.Graph, *, english: bool, max_nodes: int, layout_seed: int) 
     index = {n: i for i, n in enumerate(H.nodes)}
     top_count = math.sqrt(max((d.get("count", 0) for _, d in H.nodes(data=True)), default=0))
     top_weight = math.sqrt(max((d.get("weight", 1) for _, _, d in H.edges(data=True)), default=0))
-    nodes = [{
-        "id": str(n), "label": d.get("label"), "name": d.get("name"), "name_en": d.get("name_en"),
-        "count": d.get("count", 0), "docs": len(d.get("docs", ())), "text": _display_name(d, english),
-        "color": _color(d.get("label", "")), "x": round(pos[n][0], 1), "y": round(pos[n][1], 1),
-        "r": round(_scale(math.sqrt(d.get("count", 0)), top_count, 5, 26), 1),
-    } for n, d in H.nodes(data=True)]
-    edges = [{
-        "source": index[a], "target": index[b], "weight": d.get("weight", 1),
-        "width": round(_scale(math.sqrt(d.get("weight", 1)), top_weight, 0.8, 8), 2),
-        "npmi": d.get("npmi"), "relations": d.get("relations") or {}, "evidence": d.get("evidence") or [],
-    } for a, b, d in H.edges(data=True)]
-    return _plain({"nodes": nodes, "edges": edges, "total": len(G), "english": english,
-                   "viewbox": [0, 0, round(width), round(height)]})
+    nodes = [
+        {
+            "id": str(n),
+            "label": d.get("label"),
+            "name": d.get("name"),
+            "name_en": d.get("name_en"),
+            "count": d.get("count", 0),
+            "docs": len(d.get("docs", ())),
+            "text": _display_name(d, english),
+            "color": _color(d.get("label", "")),
+            "x": round(pos[n][0], 1),
+            "y": round(pos[n][1], 1),
+            "r": round(_scale(math.sqrt(d.get("count", 0)), top_count, 5, 26), 1),
+        }
+        for n, d in H.nodes(data=True)
+    ]
+    edges = [
+        {
+            "source": index[a],
+            "target": index[b],
+            "weight": d.get("weight", 1),
+            "width": round(_scale(math.sqrt(d.get("weight", 1)), top_weight, 0.8, 8), 2),
+            "npmi": d.get("npmi"),
+            "relations": d.get("relations") or {},
+            "evidence": d.get("evidence") or [],
+        }
+        for a, b, d in H.edges(data=True)
+    ]
+    return _plain(
+        {
+            "nodes": nodes,
+            "edges": edges,
+            "total": len(G),
+            "english": english,
+            "viewbox": [0, 0, round(width), round(height)],
+        }
+    )
 
 
 def _legend_html(data: dict[str, Any]) -> str:
@@ -304,7 +363,7 @@ def _legend_html(data: dict[str, Any]) -> str:
         counts[node["label"]] = counts.get(node["label"], 0) + 1
     return "".join(
         f'<span class="key"><i style="background:{_color(label)}"></i>{html.escape(str(label))} '
-        f'{html.escape(_LABEL_NAMES.get(label, ""))} <small>({counts[label]})</small></span>'
+        f"{html.escape(_LABEL_NAMES.get(label, ''))} <small>({counts[label]})</small></span>"
         for label in _label_order(counts)
     )
 
@@ -317,8 +376,12 @@ def _page(G: nx.Graph, *, english: bool, max_nodes: int, layout_seed: int, title
         summary = f"{shown} most mentioned of {data['total']} entities, {len(data['edges'])} co-mention links"
     title = title or "Co-mention graph"
     fields = {
-        "TITLE": html.escape(title), "SUMMARY": html.escape(summary), "LEGEND": _legend_html(data),
-        "FONTS": _CSS_FONTS, "VIEWBOX": " ".join(map(str, data["viewbox"])), "DATA": _script_json(data),
+        "TITLE": html.escape(title),
+        "SUMMARY": html.escape(summary),
+        "LEGEND": _legend_html(data),
+        "FONTS": _CSS_FONTS,
+        "VIEWBOX": " ".join(map(str, data["viewbox"])),
+        "DATA": _script_json(data),
     }
     return re.sub(r"__([A-Z]+)__", lambda match: fields[match[1]], _PAGE)
 
@@ -366,8 +429,10 @@ def graph_html(
         HTML(graph_html(G, english=True))
     """
     page = _page(G, english=english, max_nodes=max_nodes, layout_seed=layout_seed, title=title)
-    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
-            f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>')
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>'
+    )
 
 
 # --- documents --------------------------------------------------------------------------------
@@ -415,19 +480,21 @@ def document_html(doc: Document) -> str:
         names = [entity.name, entity.name_en] if entity else [mention.text]
         color = _color(mention.label)
         before, after = _joiner(text, mention.start), _joiner(text, mention.end)
-        parts.append(_text_html(text[position:mention.start]) + before)
+        parts.append(_text_html(text[position : mention.start]) + before)
         parts.append(
             f'<mark title="{html.escape(" · ".join(filter(None, names)))}" style="background:{color}33;'
             f'padding:0.1em 0.3em;margin:0 0.1em;border-radius:0.35em;line-height:1;color:inherit">'
-            f'{before}{_text_html(text[mention.start:mention.end])}{after}'
+            f"{before}{_text_html(text[mention.start : mention.end])}{after}"
             f'<span dir="ltr" style="font:bold 0.6em sans-serif;color:#fff;background:{color};'
             f'border-radius:0.25em;padding:0.1em 0.3em;margin-inline-start:0.35em;vertical-align:middle">'
-            f'{html.escape(mention.label)}</span></mark>{after}'
+            f"{html.escape(mention.label)}</span></mark>{after}"
         )
         position = mention.end
     parts.append(_text_html(text[position:]))
-    return (f'<div dir="rtl" lang="ar" style="font-family:{html.escape(_CSS_FONTS)};line-height:2.3;'
-            f'font-size:1.1em;text-align:start">{"".join(parts)}</div>')
+    return (
+        f'<div dir="rtl" lang="ar" style="font-family:{html.escape(_CSS_FONTS)};line-height:2.3;'
+        f'font-size:1.1em;text-align:start">{"".join(parts)}</div>'
+    )
 
 
 _PAGE = r"""<!DOCTYPE html>

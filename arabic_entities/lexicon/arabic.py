@@ -17,8 +17,15 @@ import functools
 from dataclasses import dataclass
 
 __all__ = [
-    "FUNCTION_WORDS", "TITLE_WORDS", "Split", "is_function_word", "is_nisba", "is_title_word", "proclitic_splits",
-    "readings", "strip_article",
+    "FUNCTION_WORDS",
+    "TITLE_WORDS",
+    "Split",
+    "is_function_word",
+    "is_nisba",
+    "is_title_word",
+    "proclitic_splits",
+    "readings",
+    "strip_article",
 ]
 
 _CONJUNCTIONS = ("", "و", "ف")
@@ -56,7 +63,7 @@ def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> tuple[Split, ...
             prefix = conj + prep
             if not prefix or not word.startswith(prefix):
                 continue
-            rest = word[len(prefix):]
+            rest = word[len(prefix) :]
             if prep == "ل" and rest.startswith("ل") and len(rest) > min_stem:
                 splits.append(Split(prefix, "ا" + rest, len(prefix)))
                 splits.append(Split(prefix + "ل", rest[1:], len(prefix) + 1))
@@ -86,22 +93,26 @@ def strip_article(word: str) -> str:
 
 #: Closed-class words (prepositions, particles, pronouns, demonstratives) that never
 #: begin or end a name.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 في من على إلى الى عن مع حول عند بين ضد لدى منذ حتى خلال بعد قبل أمام امام وراء فوق تحت نحو عبر
 دون ضمن لأن لان أو او ثم لكن بل إن ان أن إنه انه أنه إنها انها أنها كان كانت قد لقد لا لم لن ما ماذا
 هل كما أي كل بعض غير هذا هذه ذلك تلك هؤلاء الذي التي الذين هو هي هم هما نحن أنا عليه عليها فيه فيها
 منه منها له لها لهم به بها إذ إذا اذا حين بينما أيضا أيضاً يا
-""".split())
+""".split()
+)
 
 #: Titles and roles that stand before a person's name.
-TITLE_WORDS = frozenset("""
+TITLE_WORDS = frozenset(
+    """
 الرئيس رئيس الرئيسة رئيسة نائب النائب الوزير وزير الوزيرة وزيرة الملك ملك الملكة الأمير أمير
 الأميرة ولي العهد الشيخ الشيخة السيد السيدة الدكتور الدكتورة المستشار المستشارة الجنرال اللواء
 العقيد العميد الفريق المشير البابا الإمام الزعيم المتحدث المتحدثة الناطق الناطقة الملياردير
 رجل الأعمال السفير السفيرة السناتور السيناتور الحاكم حاكم المدير مدير المديرة الأمين العام
 المرشح المرشحة المبعوث المبعوثة القائد قائد المفوض المفوضة الكاتب الكاتبة الصحفي الصحفية
 المليونير الممثل الممثلة المغني المغنية اللاعب اللاعبة المدرب زعيم
-""".split())
+""".split()
+)
 
 
 def is_function_word(word: str) -> bool:

@@ -49,14 +49,21 @@ from typing import TYPE_CHECKING
 
 from ..text.normalize import match_key
 from ..text.tokenize import tokenize
-from .clusters import CLUSTERS_PATH
 
 if TYPE_CHECKING:
     import numpy as np
     from gensim.models import KeyedVectors
 
-__all__ = ["build_clusters", "read_sentences", "train_vectors", "cluster_keys", "write_clusters", "write_npz",
-           "save_vectors", "load_vectors"]
+__all__ = [
+    "build_clusters",
+    "read_sentences",
+    "train_vectors",
+    "cluster_keys",
+    "write_clusters",
+    "write_npz",
+    "save_vectors",
+    "load_vectors",
+]
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +110,16 @@ def train_vectors(
     from gensim.models import Word2Vec
 
     model = Word2Vec(
-        sentences, sg=1, vector_size=dim, window=5, negative=5, min_count=min_count,
-        epochs=epochs, workers=workers, seed=seed,
-    )  # fmt: skip
+        sentences,
+        sg=1,
+        vector_size=dim,
+        window=5,
+        negative=5,
+        min_count=min_count,
+        epochs=epochs,
+        workers=workers,
+        seed=seed,
+    )
     return model.wv
 
 
@@ -159,9 +173,7 @@ def cluster_keys(matrix: np.ndarray, sizes: Sequence[int], *, seed: int) -> list
     labels = []
     for size in sizes:
         started = time.perf_counter()
-        kmeans = MiniBatchKMeans(
-            n_clusters=size, batch_size=16_384, n_init=3, max_no_improvement=30, random_state=seed
-        )
+        kmeans = MiniBatchKMeans(n_clusters=size, batch_size=16_384, n_init=3, max_no_improvement=30, random_state=seed)
         with threadpool_limits(limits=1):
             kmeans.fit(unit)
         labels.append(renumber(kmeans.labels_))
@@ -175,11 +187,14 @@ def write_clusters(
     """Write the cluster table (``.npz``: ``keys``, ``sizes``, ``ids``); equal input, equal bytes."""
     import numpy as np
 
-    write_npz(output_path, {
-        "keys": np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8),
-        "sizes": np.asarray(sizes, dtype=np.int32),
-        "ids": np.stack([np.asarray(column, dtype=np.int16) for column in labels], axis=1),
-    })  # fmt: skip
+    write_npz(
+        output_path,
+        {
+            "keys": np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8),
+            "sizes": np.asarray(sizes, dtype=np.int32),
+            "ids": np.stack([np.asarray(column, dtype=np.int16) for column in labels], axis=1),
+        },
+    )
 
 
 def write_npz(path: str | Path, arrays: dict[str, np.ndarray]) -> None:
@@ -233,8 +248,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", required=True, type=Path, help="folder searched for *.txt.gz")
     parser.add_argument("--output", required=True, type=Path, help="cluster table (.npz) to write")
-    parser.add_argument("--vectors", type=Path, default=None,
-                        help="also save the word vectors here (.npz, input of train_bilstm)")  # fmt: skip
+    parser.add_argument(
+        "--vectors", type=Path, default=None, help="also save the word vectors here (.npz, input of train_bilstm)"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[64, 256, 1024, 4096])
     parser.add_argument("--vocab-size", type=int, default=200_000)
     parser.add_argument("--min-count", type=int, default=5)
@@ -245,9 +261,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     build_clusters(
-        args.data, args.output, sizes=args.sizes, vocab_size=args.vocab_size, min_count=args.min_count,
-        dim=args.dim, epochs=args.epochs, workers=args.workers, seed=args.seed, vectors_path=args.vectors,
-    )  # fmt: skip
+        args.data,
+        args.output,
+        sizes=args.sizes,
+        vocab_size=args.vocab_size,
+        min_count=args.min_count,
+        dim=args.dim,
+        epochs=args.epochs,
+        workers=args.workers,
+        seed=args.seed,
+        vectors_path=args.vectors,
+    )
 
 
 if __name__ == "__main__":

@@ -69,10 +69,19 @@ _ARWIKICATS_FILES = {
     "cities/yy2.json": "NAME",
 }
 _ARWIKICATS_GROUPS = {
-    "business": "ORG", "organizations": "ORG", "education": "ORG", "military": "ORG",
-    "institutions_other": "ORG", "tv": "ORG", "Tv": "ORG", "culture_media": "ORG",
-    "politics_law": "ORG", "Infrastructure": "LOC", "infrastructure": "LOC",
-    "religious_cultural_buildings": "LOC", "country": "LOC",
+    "business": "ORG",
+    "organizations": "ORG",
+    "education": "ORG",
+    "military": "ORG",
+    "institutions_other": "ORG",
+    "tv": "ORG",
+    "Tv": "ORG",
+    "culture_media": "ORG",
+    "politics_law": "ORG",
+    "Infrastructure": "LOC",
+    "infrastructure": "LOC",
+    "religious_cultural_buildings": "LOC",
+    "country": "LOC",
 }
 
 Row = tuple[str, str, str, str, str]
@@ -109,8 +118,10 @@ def _arwikicats(folder: Path) -> Iterator[Weighted]:
 def _world_cities(folder: Path) -> Iterator[Weighted]:
     with open(folder / "world-cities.csv", encoding="utf-8-sig") as f:
         for record in csv.DictReader(f):
-            for ar, en in ((record["CityNameAr"], record["CityNameEn"]),
-                           (record["CountryNameAr"], record["CountryNameEn"])):
+            for ar, en in (
+                (record["CityNameAr"], record["CityNameEn"]),
+                (record["CountryNameAr"], record["CountryNameEn"]),
+            ):
                 row = _row("LOC", ar, en, "world_cities")
                 if row:
                     yield row, 1
@@ -135,8 +146,10 @@ def _cldr() -> Iterator[Weighted]:
     from babel.core import get_cldr_version
 
     if get_cldr_version() != CLDR_VERSION:
-        print(f"note: babel has CLDR {get_cldr_version()}, the shipped table was built with CLDR {CLDR_VERSION}",
-              file=sys.stderr)
+        print(
+            f"note: babel has CLDR {get_cldr_version()}, the shipped table was built with CLDR {CLDR_VERSION}",
+            file=sys.stderr,
+        )
     arabic, english = Locale("ar").territories, Locale("en").territories
     for code in sorted(arabic):
         if code.isdigit() or code in _CLDR_SKIP or code not in english:
@@ -157,8 +170,10 @@ def _curated(path: Path) -> Iterator[Weighted]:
             label, en, note = record["label"], (record["en"] or "").strip(), (record["source"] or "").strip()
             row = _row(label, record["ar"] or "", en, "curated")
             if label not in LABELS or row is None or not en or not note:
-                raise ValueError(f"{path}:{line}: need a label in {sorted(LABELS)}, an Arabic name, "
-                                 f"its English and a source note; got {record}")
+                raise ValueError(
+                    f"{path}:{line}: need a label in {sorted(LABELS)}, an Arabic name, "
+                    f"its English and a source note; got {record}"
+                )
             yield row, 1
 
 
@@ -177,13 +192,15 @@ def _with_counts(weighted: Iterable[Weighted]) -> list[tuple[str, ...]]:
 def collect(data: Path, curated: Path = CURATED_PATH) -> list[tuple[str, ...]]:
     """All rows from the sources under ``data``, CLDR and the curated table,
     deduplicated, counted and sorted."""
-    return _with_counts([
-        *_arwikicats(data / "arwikicats"),
-        *_world_cities(data / "world_cities_translations"),
-        *_name_tokens(data / "netransliteration_wd"),
-        *_cldr(),
-        *_curated(curated),
-    ])
+    return _with_counts(
+        [
+            *_arwikicats(data / "arwikicats"),
+            *_world_cities(data / "world_cities_translations"),
+            *_name_tokens(data / "netransliteration_wd"),
+            *_cldr(),
+            *_curated(curated),
+        ]
+    )
 
 
 def write_table(rows: list[tuple[str, ...]], path: Path) -> None:
@@ -196,8 +213,11 @@ def write_table(rows: list[tuple[str, ...]], path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m arabic_entities.lexicon.build_names", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m arabic_entities.lexicon.build_names",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--data", type=Path, required=True, help="the shared gazetteers folder")
     parser.add_argument("--curated", type=Path, default=CURATED_PATH, help="the curated table")
     parser.add_argument("--output", type=Path, default=TABLE_PATH)
@@ -205,8 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = collect(args.data, args.curated)
     write_table(rows, args.output)
     per_source = Counter(row[4] for row in rows)
-    print(f"{len(rows)} rows -> {args.output} ({args.output.stat().st_size / 1e6:.2f} MB): "
-          + ", ".join(f"{source} {n}" for source, n in sorted(per_source.items())))
+    print(
+        f"{len(rows)} rows -> {args.output} ({args.output.stat().st_size / 1e6:.2f} MB): "
+        + ", ".join(f"{source} {n}" for source, n in sorted(per_source.items()))
+    )
     return 0
 
 

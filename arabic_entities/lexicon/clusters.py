@@ -43,8 +43,6 @@ def load_clusters(path: str | Path = CLUSTERS_PATH) -> WordClusters:
     return WordClusters(sizes, dict(zip(keys, zip(range(1, len(keys) + 1), *columns))))
 
 
-
-
 def word_rank(key: str) -> int | None:
     """Frequency rank of the word key ``key`` in the unlabeled corpus (1 = most frequent),
     or None for a word the corpus does not have."""

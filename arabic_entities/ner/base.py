@@ -12,8 +12,7 @@ def check_batch(sentences: Sequence[Sequence[str]]) -> None:
     """Raise TypeError unless ``sentences`` is a sequence of token sequences of str."""
     if isinstance(sentences, str) or not isinstance(sentences, Sequence):
         raise TypeError(
-            f"predict expects a list of token lists, e.g. [['ماسك', 'وبوتين']], "
-            f"not {type(sentences).__name__}"
+            f"predict expects a list of token lists, e.g. [['ماسك', 'وبوتين']], not {type(sentences).__name__}"
         )
     for i, tokens in enumerate(sentences):
         if isinstance(tokens, str) or not isinstance(tokens, Sequence):
@@ -46,9 +45,7 @@ class Recognizer(ABC):
     """A named-entity tagger over tokenized sentences."""
 
     @abstractmethod
-    def predict_scores(
-        self, sentences: Sequence[Sequence[str]]
-    ) -> list[tuple[list[str], list[float]]]:
+    def predict_scores(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
         """For each sentence: its IOB2 labels and each label's probability."""
 
     def predict(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..lexicon.clusters import load_clusters
 from ..lexicon.gazetteer import load_gazetteer
 from .base import Recognizer, check_batch
-from ..lexicon.clusters import load_clusters
 from .encoding import EncodedToken, TokenEncoder, pad_batch
 
 __all__ = ["DEFAULT_MODEL_PATH", "BiLSTMRecognizer", "MODEL_FORMAT"]
@@ -41,10 +41,20 @@ SCORE_DECIMALS = 4
 PROJECT_CHUNK = 512
 
 MEMBER_ARRAYS = (
-    "source_embedding", "cluster_embedding", "char_embedding", "conv_weight", "conv_bias",
-    "lstm_input_weight", "lstm_bias", "lstm_hidden_weight", "output_weight", "output_bias",
-    "transitions", "start", "end",
-)  # fmt: skip
+    "source_embedding",
+    "cluster_embedding",
+    "char_embedding",
+    "conv_weight",
+    "conv_bias",
+    "lstm_input_weight",
+    "lstm_bias",
+    "lstm_hidden_weight",
+    "output_weight",
+    "output_bias",
+    "transitions",
+    "start",
+    "end",
+)
 
 
 @functools.cache
@@ -83,10 +93,16 @@ class Network:
         windows = np.concatenate([embedded[:, k : k + chars.shape[1]] for k in range(width)], -1)
         conv = windows @ self.conv_weight + self.conv_bias
         char_features = np.tanh(np.where((chars == 0)[:, :, None], -1e4, conv).max(1))
-        inputs = np.concatenate([
-            words, self.source_embedding[ids["word_source"][0]],
-            self.cluster_embedding[ids["cluster"][0]], ids["gazetteer"][0], char_features,
-        ], -1)  # fmt: skip
+        inputs = np.concatenate(
+            [
+                words,
+                self.source_embedding[ids["word_source"][0]],
+                self.cluster_embedding[ids["cluster"][0]],
+                ids["gazetteer"][0],
+                char_features,
+            ],
+            -1,
+        )
         return (inputs @ self.lstm_input_weight + self.lstm_bias).astype(np.float32)
 
     def emissions(self, forward: np.ndarray, backward: np.ndarray) -> np.ndarray:
@@ -126,8 +142,9 @@ def run_lstms(gates_in: np.ndarray, hidden_weights: np.ndarray) -> np.ndarray:
     return outputs
 
 
-def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray, start: np.ndarray,
-            end: np.ndarray) -> np.ndarray:  # fmt: skip
+def viterbi(
+    emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
     """Best tag path (B, T) of each sentence; positions past its length are 0."""
     size, steps, _ = emissions.shape
     score = start + emissions[:, 0]
@@ -152,8 +169,9 @@ def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
     return (top + np.log(np.exp(x - top).sum(axis, keepdims=True))).squeeze(axis)
 
 
-def marginals(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray, start: np.ndarray,
-              end: np.ndarray) -> np.ndarray:  # fmt: skip
+def marginals(
+    emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
     """P(tag at t = k | sentence) for every position (B, T, K), by forward-backward."""
     size, steps, tags = emissions.shape
     live = np.arange(steps)[None, :] < lengths[:, None]
@@ -186,12 +204,20 @@ class BiLSTMRecognizer(Recognizer):
             if config.get("format") != MODEL_FORMAT:
                 raise ValueError(f"{self.model_path}: model format {config.get('format')}, expected {MODEL_FORMAT}")
             members = [{name: data[f"member{i}/{name}"] for name in MEMBER_ARRAYS} for i in range(config["members"])]
-            self._build(config, read_text(data, "word_keys").split("\n"), data["word_vectors"], data["word_scales"],
-                        members)  # fmt: skip
+            self._build(
+                config, read_text(data, "word_keys").split("\n"), data["word_vectors"], data["word_scales"], members
+            )
 
     @classmethod
-    def from_arrays(cls, config: dict, *, word_keys: Sequence[str], word_vectors: np.ndarray,
-                    word_scales: np.ndarray, members: Sequence[dict[str, np.ndarray]]) -> BiLSTMRecognizer:  # fmt: skip
+    def from_arrays(
+        cls,
+        config: dict,
+        *,
+        word_keys: Sequence[str],
+        word_vectors: np.ndarray,
+        word_scales: np.ndarray,
+        members: Sequence[dict[str, np.ndarray]],
+    ) -> BiLSTMRecognizer:
         """A recognizer from the arrays a model file holds (as :mod:`.train_bilstm` writes
         them), without the file: ``config`` is the file's ``config`` record."""
         recognizer = cls.__new__(cls)
@@ -199,8 +225,14 @@ class BiLSTMRecognizer(Recognizer):
         recognizer._build(config, word_keys, word_vectors, word_scales, members)
         return recognizer
 
-    def _build(self, config: dict, word_keys: Sequence[str], word_vectors: np.ndarray, word_scales: np.ndarray,
-               members: Sequence[dict[str, np.ndarray]]) -> None:  # fmt: skip
+    def _build(
+        self,
+        config: dict,
+        word_keys: Sequence[str],
+        word_vectors: np.ndarray,
+        word_scales: np.ndarray,
+        members: Sequence[dict[str, np.ndarray]],
+    ) -> None:
         self.tags: tuple[str, ...] = tuple(config["tags"])
         self.word_vectors = word_vectors
         self.word_scales = word_scales
@@ -272,12 +304,10 @@ class BiLSTMRecognizer(Recognizer):
             scores = [
                 net.emissions(outputs[2 * m], np.take_along_axis(outputs[2 * m + 1], reverse[:, :, None], 1))
                 for m, net in enumerate(self.networks)
-            ]  # fmt: skip
+            ]
             yield batch, lengths, np.mean(scores, 0)
 
-    def predict_scores(
-        self, sentences: Sequence[Sequence[str]]
-    ) -> list[tuple[list[str], list[float]]]:
+    def predict_scores(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
         check_batch(sentences)
         encoded = [[self.encoder.encode(token) for token in tokens] for tokens in sentences]
         results: list[tuple[list[str], list[float]]] = [([], [])] * len(sentences)

@@ -61,8 +61,14 @@ class CamelBertRecognizer(Recognizer):
     (None leaves torch's default).
     """
 
-    def __init__(self, model_dir: str | os.PathLike | None = None, *, batch_size: int = 32,
-                 max_pieces: int = MAX_PIECES, threads: int | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        model_dir: str | os.PathLike | None = None,
+        *,
+        batch_size: int = 32,
+        max_pieces: int = MAX_PIECES,
+        threads: int | None = None,
+    ) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else installed_model_dir()
         _check_model_dir(self.model_dir)
         if batch_size < 1 or max_pieces < 3:
@@ -125,9 +131,7 @@ class CamelBertRecognizer(Recognizer):
             results.append(probabilities[i, firsts])
         return results
 
-    def predict_scores(
-        self, sentences: Sequence[Sequence[str]]
-    ) -> list[tuple[list[str], list[float]]]:
+    def predict_scores(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
         check_batch(sentences)
         segments = self._segments(sentences)
         order = sorted(range(len(segments)), key=lambda i: sum(map(len, segments[i][1])))

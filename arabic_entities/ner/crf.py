@@ -47,9 +47,7 @@ class CRFRecognizer(Recognizer):
             self._local.tagger = tagger
         return tagger
 
-    def predict_scores(
-        self, sentences: Sequence[Sequence[str]]
-    ) -> list[tuple[list[str], list[float]]]:
+    def predict_scores(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
         check_batch(sentences)
         tagger = self._tagger()
         results = []

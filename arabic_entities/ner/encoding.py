@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..lexicon.arabic import readings
+from ..lexicon.clusters import WordClusters
 from ..lexicon.gazetteer import Gazetteer
 from ..text.normalize import match_key
-from ..lexicon.clusters import WordClusters
 
 __all__ = ["TAGS", "GAZETTEER_LABELS", "MAX_CHARS", "EncodedToken", "TokenEncoder", "pad_batch"]
 
@@ -125,6 +125,10 @@ def pad_batch(sentences: Sequence[Sequence[EncodedToken]]) -> dict[str, np.ndarr
             chars[row, step, : len(token.chars)] = token.chars
     flags = (bits[:, :, None] >> np.arange(2 * len(GAZETTEER_LABELS))) & 1
     return {
-        "word": word, "word_source": source, "cluster": cluster,
-        "gazetteer": flags.astype(np.float32), "chars": chars, "lengths": lengths,
-    }  # fmt: skip
+        "word": word,
+        "word_source": source,
+        "cluster": cluster,
+        "gazetteer": flags.astype(np.float32),
+        "chars": chars,
+        "lengths": lengths,
+    }

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 import regex
 
 from ..lexicon.arabic import readings, strip_article
+from ..lexicon.clusters import load_clusters
 from ..lexicon.gazetteer import load_gazetteer
 from ..text.normalize import match_key
-from ..lexicon.clusters import load_clusters
 
 __all__ = ["sentence_features"]
 

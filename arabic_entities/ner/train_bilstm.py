@@ -26,11 +26,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..lexicon.build_clusters import load_vectors
+from ..lexicon.clusters import load_clusters
 from ..lexicon.gazetteer import load_gazetteer
 from ..text.normalize import match_key
 from .bilstm import DEFAULT_MODEL_PATH, MEMBER_ARRAYS, MODEL_FORMAT, BiLSTMRecognizer
-from ..lexicon.build_clusters import load_vectors
-from ..lexicon.clusters import load_clusters
 from .conll import TaggedSentence, read_conll
 from .encoding import CLUSTER_SIZE, GAZETTEER_LABELS, TAGS, TokenEncoder, pad_batch
 from .scoring import Report, evaluate
@@ -86,8 +86,9 @@ def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int):
             self.source = nn.Embedding(3, config.source_dim)
             self.cluster = nn.Embedding(CLUSTER_SIZE + 1, config.cluster_dim)
             self.chars = nn.Embedding(n_chars, config.char_dim, padding_idx=0)
-            self.conv = nn.Conv1d(config.char_dim, config.char_filters, config.char_width,
-                                  padding=config.char_width // 2)  # fmt: skip
+            self.conv = nn.Conv1d(
+                config.char_dim, config.char_filters, config.char_width, padding=config.char_width // 2
+            )
             self.drop = nn.Dropout(config.dropout)
             width = word_table.shape[1] + config.source_dim + config.cluster_dim
             width += 2 * len(GAZETTEER_LABELS) + config.char_filters
@@ -103,10 +104,16 @@ def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int):
             conv = self.conv(self.chars(chars.view(-1, width)).transpose(1, 2))
             conv = conv.masked_fill(chars.view(-1, 1, width) == 0, -1e4).max(2).values
             char_features = torch.tanh(conv).view(size, steps, -1)
-            x = torch.cat([
-                self.words(ids["word"]), self.source(ids["word_source"]), self.cluster(ids["cluster"]),
-                ids["gazetteer"], char_features,
-            ], -1)  # fmt: skip
+            x = torch.cat(
+                [
+                    self.words(ids["word"]),
+                    self.source(ids["word_source"]),
+                    self.cluster(ids["cluster"]),
+                    ids["gazetteer"],
+                    char_features,
+                ],
+                -1,
+            )
             packed = nn.utils.rnn.pack_padded_sequence(
                 self.drop(x), ids["lengths"], batch_first=True, enforce_sorted=False
             )
@@ -122,7 +129,9 @@ def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int):
                 live = mask[:, t]
                 step = torch.logsumexp(alpha[:, :, None] + self.transitions, 1) + emissions[:, t]
                 alpha = torch.where(live[:, None], step, alpha)
-                gain = self.transitions[tags[:, t - 1], tags[:, t]] + emissions[:, t].gather(1, tags[:, t : t + 1])[:, 0]
+                gain = (
+                    self.transitions[tags[:, t - 1], tags[:, t]] + emissions[:, t].gather(1, tags[:, t : t + 1])[:, 0]
+                )
                 gold = gold + torch.where(live, gain, torch.zeros_like(gain))
             last = tags.gather(1, (mask.sum(1) - 1)[:, None])[:, 0]
             gold = gold + self.end[last]
@@ -142,8 +151,9 @@ def export_member(model) -> dict[str, np.ndarray]:
         "conv_weight": conv.transpose(2, 1, 0).reshape(-1, conv.shape[0]),
         "conv_bias": p["conv.bias"],
         "lstm_input_weight": np.concatenate([p["lstm.weight_ih_l0"].T, p["lstm.weight_ih_l0_reverse"].T], 1),
-        "lstm_bias": np.concatenate([p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"],
-                                     p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"]]),  # fmt: skip
+        "lstm_bias": np.concatenate(
+            [p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"], p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"]]
+        ),
         "lstm_hidden_weight": np.stack([p["lstm.weight_hh_l0"].T, p["lstm.weight_hh_l0_reverse"].T]),
         "output_weight": p["out.weight"].T,
         "output_bias": p["out.bias"],
@@ -161,16 +171,33 @@ def _text(value: str) -> np.ndarray:
 
 def model_config(*, chars: str, members: int) -> dict:
     """The ``config`` record of a model file (read back by :class:`.bilstm.BiLSTMRecognizer`)."""
-    return {"format": MODEL_FORMAT, "tags": list(TAGS), "chars": chars, "members": members,
-            "clusters": True, "gazetteer": True}  # fmt: skip
+    return {
+        "format": MODEL_FORMAT,
+        "tags": list(TAGS),
+        "chars": chars,
+        "members": members,
+        "clusters": True,
+        "gazetteer": True,
+    }
 
 
-def write_model(path: str | Path, *, members: Sequence[dict[str, np.ndarray]], word_keys: Sequence[str],
-                word_vectors: np.ndarray, word_scales: np.ndarray, chars: str) -> None:  # fmt: skip
+def write_model(
+    path: str | Path,
+    *,
+    members: Sequence[dict[str, np.ndarray]],
+    word_keys: Sequence[str],
+    word_vectors: np.ndarray,
+    word_scales: np.ndarray,
+    chars: str,
+) -> None:
     """Write the ``.npz`` model file read by :class:`.bilstm.BiLSTMRecognizer`."""
     config = model_config(chars=chars, members=len(members))
-    arrays = {"config": _text(json.dumps(config, ensure_ascii=False)), "word_keys": _text("\n".join(word_keys)),
-              "word_vectors": word_vectors, "word_scales": word_scales}  # fmt: skip
+    arrays = {
+        "config": _text(json.dumps(config, ensure_ascii=False)),
+        "word_keys": _text("\n".join(word_keys)),
+        "word_vectors": word_vectors,
+        "word_scales": word_scales,
+    }
     for i, member in enumerate(members):
         arrays.update({f"member{i}/{name}": value for name, value in member.items()})
     path = Path(path)
@@ -179,10 +206,16 @@ def write_model(path: str | Path, *, members: Sequence[dict[str, np.ndarray]], w
 
 
 def train_bilstm(
-    train: Sequence[TaggedSentence], dev: Sequence[TaggedSentence], *, vectors_path: str | Path, output: str | Path,
-    seeds: Sequence[int] = (1,), config: BiLSTMConfig = BiLSTMConfig(), threads: int = 1,
+    train: Sequence[TaggedSentence],
+    dev: Sequence[TaggedSentence],
+    *,
+    vectors_path: str | Path,
+    output: str | Path,
+    seeds: Sequence[int] = (1,),
+    config: BiLSTMConfig = BiLSTMConfig(),
+    threads: int = 1,
     log=print,
-) -> dict:  # fmt: skip
+) -> dict:
     """Train one network per seed (best dev epoch of each) and write them to ``output``.
 
     Returns a summary: per seed the best dev F1, its epoch and the training seconds.
@@ -196,16 +229,19 @@ def train_bilstm(
     table = word_vectors.astype(np.float32) * word_scales[:, None]
     table = np.concatenate([np.zeros((1, table.shape[1]), np.float32), table])
     chars = char_vocabulary(train, config.min_char_count)
-    encoder = TokenEncoder({key: row for row, key in enumerate(keys)}, {c: i for i, c in enumerate(chars, 2)},
-                           clusters=load_clusters(), gazetteer=load_gazetteer())  # fmt: skip
+    encoder = TokenEncoder(
+        {key: row for row, key in enumerate(keys)},
+        {c: i for i, c in enumerate(chars, 2)},
+        clusters=load_clusters(),
+        gazetteer=load_gazetteer(),
+    )
     tag_ids = {tag: i for i, tag in enumerate(TAGS)}
     data = [([encoder.encode(t) for t in tokens], [tag_ids[t] for t in tags]) for tokens, tags in train]
 
     def batch_tensors(batch, rng: random.Random | None):
         ids = pad_batch([tokens for tokens, _ in batch])
         if rng is not None and config.word_dropout > 0:
-            hide = np.array([[rng.random() < config.word_dropout for _ in range(ids["word"].shape[1])]
-                             for _ in batch])  # fmt: skip
+            hide = np.array([[rng.random() < config.word_dropout for _ in range(ids["word"].shape[1])] for _ in batch])
             ids["word"][hide] = 0
             ids["word_source"][hide] = 2
             ids["cluster"][hide] = 0
@@ -238,26 +274,41 @@ def train_bilstm(
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
                 optimizer.step()
                 total += loss.item() * len(batch)
-            f1 = _score(model, train_chars=chars, keys=keys, vectors=(word_vectors, word_scales), dev=dev).micro.f1 if dev else 0.0
+            f1 = (
+                _score(model, train_chars=chars, keys=keys, vectors=(word_vectors, word_scales), dev=dev).micro.f1
+                if dev
+                else 0.0
+            )
             history.append((epoch, round(total / len(data), 3), round(100 * f1, 2)))
-            log(f"seed {seed} epoch {epoch}: loss {total / len(data):.3f} dev F1 {100 * f1:.2f} "
-                f"({time.perf_counter() - started:.0f}s)")  # fmt: skip
+            log(
+                f"seed {seed} epoch {epoch}: loss {total / len(data):.3f} dev F1 {100 * f1:.2f} "
+                f"({time.perf_counter() - started:.0f}s)"
+            )
             if f1 > best or not dev:
                 best, best_epoch, best_state = f1, epoch, export_member(model)
         members.append(best_state)
-        summary["seeds"][seed] = {"dev_f1": round(100 * best, 2), "epoch": best_epoch,
-                                  "seconds": round(time.perf_counter() - started), "history": history}  # fmt: skip
-    write_model(output, members=members, word_keys=keys, word_vectors=word_vectors, word_scales=word_scales,
-                chars=chars)  # fmt: skip
+        summary["seeds"][seed] = {
+            "dev_f1": round(100 * best, 2),
+            "epoch": best_epoch,
+            "seconds": round(time.perf_counter() - started),
+            "history": history,
+        }
+    write_model(
+        output, members=members, word_keys=keys, word_vectors=word_vectors, word_scales=word_scales, chars=chars
+    )
     return summary
 
 
 def _score(model, *, train_chars: str, keys, vectors, dev: Sequence[TaggedSentence]) -> Report:
     """Dev scores of the network in its current state, through the numpy recognizer."""
     model.eval()
-    recognizer = BiLSTMRecognizer.from_arrays(model_config(chars=train_chars, members=1), word_keys=keys,
-                                              word_vectors=vectors[0], word_scales=vectors[1],
-                                              members=[export_member(model)])  # fmt: skip
+    recognizer = BiLSTMRecognizer.from_arrays(
+        model_config(chars=train_chars, members=1),
+        word_keys=keys,
+        word_vectors=vectors[0],
+        word_scales=vectors[1],
+        members=[export_member(model)],
+    )
     return _evaluate(recognizer, dev)
 
 
@@ -272,13 +323,20 @@ def _evaluate(recognizer: BiLSTMRecognizer, sentences: Sequence[TaggedSentence])
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m arabic_entities.ner.train_bilstm", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m arabic_entities.ner.train_bilstm",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--train", required=True, type=Path, help="CoNLL training file")
     parser.add_argument("--vectors", required=True, type=Path, help="word vectors .npz (clusters --vectors)")
     parser.add_argument("--output", type=Path, default=DEFAULT_MODEL_PATH, help="model file to write")
-    parser.add_argument("--dev-fraction", type=float, default=0.1,
-                        help="hold out this last fraction of sentences to pick each seed's best epoch")
+    parser.add_argument(
+        "--dev-fraction",
+        type=float,
+        default=0.1,
+        help="hold out this last fraction of sentences to pick each seed's best epoch",
+    )
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2], help="one network per seed")
     parser.add_argument("--epochs", type=int, default=BiLSTMConfig.epochs)
     parser.add_argument("--word-dropout", type=float, default=BiLSTMConfig.word_dropout)
@@ -290,12 +348,15 @@ def main(argv: list[str] | None = None) -> int:
     train, dev = split_dev(read_conll(args.train)[: args.limit], args.dev_fraction)
     config = BiLSTMConfig(epochs=args.epochs, word_dropout=args.word_dropout)
     started = time.perf_counter()
-    summary = train_bilstm(train, dev, vectors_path=args.vectors, output=args.output, seeds=args.seeds,
-                           config=config, threads=args.threads)  # fmt: skip
+    summary = train_bilstm(
+        train, dev, vectors_path=args.vectors, output=args.output, seeds=args.seeds, config=config, threads=args.threads
+    )
     elapsed = time.perf_counter() - started
     size = args.output.stat().st_size / 1e6
-    print(f"trained {len(args.seeds)} network(s) on {len(train)} sentences in {elapsed:.0f}s "
-          f"-> {args.output} ({size:.1f} MB)")  # fmt: skip
+    print(
+        f"trained {len(args.seeds)} network(s) on {len(train)} sentences in {elapsed:.0f}s "
+        f"-> {args.output} ({size:.1f} MB)"
+    )
     if args.summary:
         args.summary.write_text(json.dumps(summary, indent=1))
     if dev:

@@ -18,11 +18,10 @@ from pathlib import Path
 
 from .conll import TaggedSentence, read_conll
 from .crf import DEFAULT_MODEL_PATH, CRFRecognizer
-from .scoring import Report, evaluate
 from .features import sentence_features
+from .scoring import Report, evaluate
 
 __all__ = ["TrainingConfig", "train_crf", "split_dev", "main"]
-
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,10 @@ def split_dev(sentences: list[TaggedSentence], fraction: float) -> tuple[list[Ta
 
 
 def train_crf(
-    sentences: list[TaggedSentence], model_path: str | os.PathLike, *, config: TrainingConfig = TrainingConfig(),
+    sentences: list[TaggedSentence],
+    model_path: str | os.PathLike,
+    *,
+    config: TrainingConfig = TrainingConfig(),
     verbose: bool = False,
 ) -> None:
     """Fit a CRF on ``(tokens, tags)`` sentences and write it to ``model_path``."""
@@ -61,13 +63,15 @@ def train_crf(
         if config.hide_entities > 0 and any(tag != "O" for tag in tags):
             hidden = [tag != "O" and rng.random() < config.hide_entities for tag in tags]
             trainer.append(sentence_features(tokens, hidden=hidden), tags)
-    trainer.set_params({
-        "c1": config.c1,
-        "c2": config.c2,
-        "max_iterations": config.max_iterations,
-        "feature.minfreq": config.min_feature_freq,
-        "feature.possible_transitions": True,
-    })
+    trainer.set_params(
+        {
+            "c1": config.c1,
+            "c2": config.c2,
+            "max_iterations": config.max_iterations,
+            "feature.minfreq": config.min_feature_freq,
+            "feature.possible_transitions": True,
+        }
+    )
     Path(model_path).parent.mkdir(parents=True, exist_ok=True)
     trainer.train(os.fspath(model_path))
 
@@ -80,12 +84,19 @@ def score(model_path: str | os.PathLike, sentences: list[TaggedSentence]) -> Rep
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m arabic_entities.ner.train_crf", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m arabic_entities.ner.train_crf",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--train", required=True, type=Path, help="CoNLL training file")
     parser.add_argument("--output", type=Path, default=DEFAULT_MODEL_PATH, help="model file to write")
-    parser.add_argument("--dev-fraction", type=float, default=0.0,
-                        help="hold out this last fraction of sentences and report scores on it")
+    parser.add_argument(
+        "--dev-fraction",
+        type=float,
+        default=0.0,
+        help="hold out this last fraction of sentences and report scores on it",
+    )
     parser.add_argument("--limit", type=int, default=None, help="use only the first N sentences")
     parser.add_argument("--c1", type=float, default=TrainingConfig.c1)
     parser.add_argument("--c2", type=float, default=TrainingConfig.c2)

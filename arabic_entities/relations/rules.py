@@ -88,9 +88,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from ..document import Document, Mention, Relation, Sentence
 from ..entities.boundaries import TITLE_WORDS
 from ..lexicon.arabic import proclitic_splits
-from ..document import Document, Mention, Relation, Sentence
 from ..text.normalize import match_key
 
 __all__ = ["RELATION_TYPES", "LEXICON", "ROLE_NOUNS", "Trigger", "TriggerWord", "extract_relations", "find_trigger"]
@@ -153,53 +153,80 @@ class TriggerWord:
 # expands to its conjugated forms; ``+noun`` expands to the noun with the article,
 # and in the accusative; any other word is taken as written.
 _TABLE: tuple[tuple[Trigger, str], ...] = (
-    (Trigger("contact", VERB, True), """
+    (
+        Trigger("contact", VERB, True),
+        """
         التقى التقت التقيا التقتا التقوا يلتقي تلتقي يلتقيان تلتقيان يلتقون نلتقي
         اجتمع/يجتمع تحادث/يتحادث تباحث/يتباحث تفاوض/يتفاوض
-    """),
-    (Trigger("contact", VERB, False), """
+    """,
+    ),
+    (
+        Trigger("contact", VERB, False),
+        """
         زار زارت زارا زاروا يزور تزور يزوران يزورون نزور
         اتصل/يتصل هاتف/يهاتف استقبل/يستقبل راسل/يراسل تحدث/يتحدث
-    """),
+    """,
+    ),
     (Trigger("contact", VERB, True, partner="مع"), "بحث/يبحث ناقش/يناقش تشاور/يتشاور"),
-    (Trigger("contact", NOUN, True), """
+    (
+        Trigger("contact", NOUN, True),
+        """
         +لقاء لقاءات اللقاءات +اجتماع اجتماعات الاجتماعات محادثات المحادثات +محادثة
         مباحثات المباحثات +اتصال اتصالات الاتصالات +مكالمة مكالمات المكالمات
         +مفاوضات
-    """),
+    """,
+    ),
     (Trigger("contact", NOUN, False), "+زيارة زيارات الزيارات +استقبال +رسالة رسائل الرسائل +برقية برقيات"),
-    (Trigger("support", VERB, False), """
+    (
+        Trigger("support", VERB, False),
+        """
         دعم/يدعم أيد/يؤيد ساند/يساند ناصر/يناصر أشاد/يشيد امتدح/يمتدح مدح/يمدح
         مول/يمول تبرع/يتبرع ساعد/يساعد دافع/يدافع رحب/يرحب شكر/يشكر زود/يزود منح/يمنح
         هنأ هنأت يهنئ تهنئ أثنى أثنت يثني تثني
-    """),
-    (Trigger("support", NOUN, False), """
+    """,
+    ),
+    (
+        Trigger("support", NOUN, False),
+        """
         +دعم +تأييد +مساندة +إشادة +تمويل +تبرع تبرعات التبرعات +مساعدة مساعدات المساعدات
         +ترحيب +تهنئة +مدح +ثناء +تزويد
-    """),
+    """,
+    ),
     (Trigger("support", NOUN, True), "+حليف حلفاء الحلفاء"),
     (Trigger("support", NOUN, True, partner="مع"), "+تحالف +شراكة +تعاون"),
     (Trigger("support", VERB, True, partner="مع"), "تحالف/يتحالف تعاون/يتعاون"),
     (Trigger("support", PREDICATE, False), "داعم داعما الداعم مؤيد مؤيدا مناصر مناصرا مساند مساندا"),
-    (Trigger("conflict", VERB, False), """
+    (
+        Trigger("conflict", VERB, False),
+        """
         انتقد/ينتقد اتهم/يتهم هاجم/يهاجم هدد/يهدد ندد/يندد عارض/يعارض استهدف/يستهدف
         قصف/يقصف حارب/يحارب سخر/يسخر وبخ/يوبخ عاقب/يعاقب طرد/يطرد حظر/يحظر
         أدان أدانت يقاضي تقاضي تحدى تحدت يتحدى تتحدى غزا غزت يغزو تغزو
-    """),
-    (Trigger("conflict", NOUN, False), """
+    """,
+    ),
+    (
+        Trigger("conflict", NOUN, False),
+        """
         +انتقاد انتقادات الانتقادات +اتهام اتهامات الاتهامات +هجوم هجمات الهجمات
         +تهديد تهديدات التهديدات +إدانة +تنديد معارضة +عقوبات +حرب +قصف +غزو +عدوان
         +حصار +استهداف +دعوى دعاوى
-    """),
-    (Trigger("conflict", NOUN, True), """
+    """,
+    ),
+    (
+        Trigger("conflict", NOUN, True),
+        """
         +خلاف خلافات الخلافات +نزاع +صراع +توتر توترات التوترات +مواجهة +صدام +عداء
         +خصومة
-    """),
+    """,
+    ),
     (Trigger("conflict", PREDICATE, False), "منتقد منتقدا معارضا مهاجما"),
-    (Trigger("affiliation", VERB, False), """
+    (
+        Trigger("affiliation", VERB, False),
+        """
         أسس/يؤسس ترأس/يترأس يرأس أدار/يدير قاد/يقود امتلك/يمتلك يملك تملك
         انضم/ينضم استحوذ/يستحوذ اشترى اشترت يشتري تشتري يعمل تعمل
-    """),
+    """,
+    ),
     (Trigger("affiliation", NOUN, False), "+قيادة +رئاسة"),
     (Trigger("located_in", NOUN, False), "مقر المقر مقره مقرها مقرهم مقرهما مقرا"),
     (Trigger("located_in", VERB, False), "يقع تقع يقيم تقيم يعيش تعيش يسكن تسكن يقطن تقطن"),
@@ -207,20 +234,34 @@ _TABLE: tuple[tuple[Trigger, str], ...] = (
 )
 
 #: Role nouns that tie a person to an organization named right after them.
-ROLE_NOUNS = frozenset(match_key(w) for w in """
+ROLE_NOUNS = frozenset(
+    match_key(w)
+    for w in """
     المتحدث متحدث المتحدثة متحدثة الناطق ناطق الناطقة ناطقة رئيس الرئيس رئيسة الرئيسة
     مدير المدير مديرة المديرة مؤسس المؤسس مالك المالك صاحب زعيم الزعيم زعيمة الزعيمة
     قائد القائد عضو العضو وزير الوزير وزيرة الوزيرة مستشار المستشار مستشارة المستشارة
     نائب النائب مراسل المراسل مراسلة المراسلة محرر المحرر موظف الموظف مسؤول المسؤول
     مسؤولة المسؤولة أمين الأمين مدرب المدرب لاعب اللاعب
-""".split())
+""".split()
+)
 
 
 def _verb_forms(past: str, present: str) -> list[str]:
     """The 3rd person forms (and 1st plural) of a regular verb, from ``انتقد/ينتقد``."""
     stem = present[1:]
-    return [past, past + "ت", past + "ا", past + "تا", past + "وا",
-            present, "ت" + stem, present + "ان", "ت" + stem + "ان", present + "ون", "ن" + stem]
+    return [
+        past,
+        past + "ت",
+        past + "ا",
+        past + "تا",
+        past + "وا",
+        present,
+        "ت" + stem,
+        present + "ان",
+        "ت" + stem + "ان",
+        present + "ون",
+        "ن" + stem,
+    ]
 
 
 def _noun_forms(noun: str) -> list[str]:
@@ -341,7 +382,7 @@ def _title_prefix(word: str) -> str | None:
         return ""
     for prefix in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"):
         if word.startswith(prefix):
-            rest = word[len(prefix):]
+            rest = word[len(prefix) :]
             if rest in TITLE_WORDS or (prefix[-1] == "ل" and "ا" + rest in TITLE_WORDS):
                 return prefix
     return None
@@ -396,8 +437,9 @@ class _Candidate:
 class _SentenceView:
     """The tokens of one sentence with what the patterns ask of them."""
 
-    def __init__(self, doc: Document, sentence: Sentence, keys: Sequence[str],
-                 triggers: dict[int, TriggerWord]) -> None:
+    def __init__(
+        self, doc: Document, sentence: Sentence, keys: Sequence[str], triggers: dict[int, TriggerWord]
+    ) -> None:
         self.doc = doc
         self.start, self.end = sentence.token_start, sentence.token_end
         self.words = [t.norm for t in doc.tokens[self.start : self.end]]
@@ -407,8 +449,9 @@ class _SentenceView:
         self.parties: list[_Party] = []
         self._closing = list(accumulate((self._closes_clause(i) for i in range(self.start, self.end)), initial=0))
         # a trigger right after another one is part of its phrase (رسالة تهنئة) and blocks nothing
-        self._trigger_count = list(accumulate(
-            (i in triggers and i - 1 not in triggers for i in range(self.start, self.end)), initial=0))
+        self._trigger_count = list(
+            accumulate((i in triggers and i - 1 not in triggers for i in range(self.start, self.end)), initial=0)
+        )
 
     def word(self, i: int) -> str:
         """The normalized surface form of token ``i`` (hamza, ى and ة kept)."""
@@ -481,8 +524,9 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
         view = _SentenceView(doc, sentence, keys, triggers)
         candidates = _sentence_candidates(view, mentions, token_starts, max_gap=max_gap)
         relations += (
-            Relation(c.head.entity_id, c.tail.entity_id, c.type, c.directed, index, sentence.text,
-                     doc.tokens[c.trigger].text)
+            Relation(
+                c.head.entity_id, c.tail.entity_id, c.type, c.directed, index, sentence.text, doc.tokens[c.trigger].text
+            )
             for c in _closest_per_pair(candidates)
         )
     return relations
@@ -498,14 +542,16 @@ def _closest_per_pair(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(best.values(), key=lambda c: (c.trigger, c.head.first))
 
 
-def _sentence_candidates(view: _SentenceView, mentions: list[Mention], token_starts: Sequence[int], *,
-                         max_gap: int) -> list[_Candidate]:
+def _sentence_candidates(
+    view: _SentenceView, mentions: list[Mention], token_starts: Sequence[int], *, max_gap: int
+) -> list[_Candidate]:
     parties = [_party(view, m, token_starts) for m in mentions if m.label in _PARTY_LABELS]
     parties.sort(key=lambda p: p.first)
     roles, modifiers, leads = _role_relations(view, parties)
     view.parties = [
         _with_lead(view, replace(p, lead=leads[p.first])) if p.first in leads else p
-        for p in parties if p.first not in modifiers
+        for p in parties
+        if p.first not in modifiers
     ]
     candidates = list(roles)
     for i, word in view.triggers.items():
@@ -717,8 +763,12 @@ def _object_ok(view: _SentenceView, trigger: Trigger, after: int, obj: _Party, *
     if trigger.partner:  # مع بوتين, مع حركة الجهاد الإسلامي
         return obj.marker == trigger.partner or between[:1] == [trigger.partner]
     if trigger.type == "located_in":  # ومقرها جنيف, مقرها في بروكسل, يقيم في ولاية كاليفورنيا, بمدينة
-        return (gap == 0 or obj.marker in ("في", "ب") or between[:1] == ["في"]
-                or (between[:1] != [] and between[0].startswith("ب") and between[0] not in _PREPOSITIONS))
+        return (
+            gap == 0
+            or obj.marker in ("في", "ب")
+            or between[:1] == ["في"]
+            or (between[:1] != [] and between[0].startswith("ب") and between[0] not in _PREPOSITIONS)
+        )
     if trigger.type == "affiliation":
         return True
     nouns = (k for j, k in enumerate(between, after + 1) if _has_article(k) and not _is_adjective(view.word(j)))
@@ -753,8 +803,11 @@ def _governed(view: _SentenceView, party: _Party) -> bool:
     if party.marker:
         return True
     before = party.lead - 2
-    return before >= view.start and _strip_conjunction(view.keys[before]) in _ADJUNCTS and view.no_clause_break(
-        before, party.lead)
+    return (
+        before >= view.start
+        and _strip_conjunction(view.keys[before]) in _ADJUNCTS
+        and view.no_clause_break(before, party.lead)
+    )
 
 
 def _verb_subject_object(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:
@@ -788,7 +841,8 @@ def _subject_reaches(view: _SentenceView, last: int, trigger: int) -> bool:
     """Whether a subject ending at token ``last`` reaches the trigger: nothing between
     ends the clause, and no word there starts a coordinated clause with و (وأعلن)."""
     return view.open_between(last, trigger) and not any(
-        key.startswith("و") and len(key) > 2 for key in view.keys[last + 1 : trigger])
+        key.startswith("و") and len(key) > 2 for key in view.keys[last + 1 : trigger]
+    )
 
 
 def _between_word(view: _SentenceView, i: int) -> int | None:

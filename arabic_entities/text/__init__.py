@@ -9,6 +9,12 @@ from .normalize import FULL, SURFACE, NormalizedText, NormalizeOptions, match_ke
 from .tokenize import tokenize
 
 __all__ = [
-    "FULL", "SURFACE", "NormalizeOptions", "NormalizedText", "match_key", "normalize", "normalize_with_offsets",
+    "FULL",
+    "SURFACE",
+    "NormalizeOptions",
+    "NormalizedText",
+    "match_key",
+    "normalize",
+    "normalize_with_offsets",
     "tokenize",
 ]

@@ -26,20 +26,33 @@ _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 
 #: Bidi controls, zero-width characters, soft hyphen, BOM, Arabic letter mark.
 _INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x061C, 0x180E, 0xFEFF, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
-     *range(0x2060, 0x2065), *range(0x2066, 0x206A)],
+    [
+        0x00AD,
+        0x061C,
+        0x180E,
+        0xFEFF,
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2065),
+        *range(0x2066, 0x206A),
+    ],
     None,
 )
 #: Marks beyond camel-tools' harakat: Quranic annotation signs and extra vowel marks.
 _EXTRA_MARKS = dict.fromkeys(
-    [*range(0x0610, 0x061B), *range(0x0656, 0x0660), *range(0x06D6, 0x06DD),
-     *range(0x06DF, 0x06E5), *range(0x06E7, 0x06E9), *range(0x06EA, 0x06EE)],
+    [
+        *range(0x0610, 0x061B),
+        *range(0x0656, 0x0660),
+        *range(0x06D6, 0x06DD),
+        *range(0x06DF, 0x06E5),
+        *range(0x06E7, 0x06E9),
+        *range(0x06EA, 0x06EE),
+    ],
     None,
 )
 _TATWEEL = {0x0640: None}
 #: Persian/Urdu letter forms that news sites mix into Arabic text.
-_FARSI = {0x06CC: "ي", 0x06D0: "ي", 0x06A9: "ك", 0x06AA: "ك", 0x06C0: "ه", 0x06C1: "ه",
-          0x06D5: "ه"}
+_FARSI = {0x06CC: "ي", 0x06D0: "ي", 0x06A9: "ك", 0x06AA: "ك", 0x06C0: "ه", 0x06C1: "ه", 0x06D5: "ه"}
 _DIGITS = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}}
 
 
@@ -67,16 +80,16 @@ class NormalizeOptions:
     which also turns zero-width joiners into spaces) is off by default.
     """
 
-    invisible: bool = True      # bidi controls, zero-width characters, BOM, soft hyphen
-    unicode: bool = True        # NFKC via camel-tools (presentation forms -> letters)
-    arclean: bool = False       # camel-tools' arclean character map
-    tatweel: bool = True        # remove kashida ـ
-    diacritics: bool = True     # remove harakat (camel-tools dediac_ar) and Quranic marks
-    farsi: bool = True          # ی ک ە ۀ -> ي ك ه
-    digits: bool = True         # Arabic-Indic and Persian digits -> 0-9
-    alef: bool = True           # أ إ آ ٱ -> ا
-    alef_maksura: bool = True   # ى -> ي
-    teh_marbuta: bool = True    # ة -> ه
+    invisible: bool = True  # bidi controls, zero-width characters, BOM, soft hyphen
+    unicode: bool = True  # NFKC via camel-tools (presentation forms -> letters)
+    arclean: bool = False  # camel-tools' arclean character map
+    tatweel: bool = True  # remove kashida ـ
+    diacritics: bool = True  # remove harakat (camel-tools dediac_ar) and Quranic marks
+    farsi: bool = True  # ی ک ە ۀ -> ي ك ه
+    digits: bool = True  # Arabic-Indic and Persian digits -> 0-9
+    alef: bool = True  # أ إ آ ٱ -> ا
+    alef_maksura: bool = True  # ى -> ي
+    teh_marbuta: bool = True  # ة -> ه
 
 
 #: The profile the pipeline tokenizes with: letter identity (hamza, ى, ة) is kept,
@@ -172,9 +185,7 @@ class NormalizedText:
         return self.starts[start], self.ends[end - 1]
 
 
-def normalize_with_offsets(
-    text: str, options: NormalizeOptions | None = None, **overrides: bool
-) -> NormalizedText:
+def normalize_with_offsets(text: str, options: NormalizeOptions | None = None, **overrides: bool) -> NormalizedText:
     """Normalize ``text`` and keep the map back to original character offsets.
 
     >>> nt = normalize_with_offsets("\\u200fماسك")

@@ -38,7 +38,9 @@ _TOKEN = regex.compile(
       (?P<number>\d+(?:[.,٫٬]\d+)+)          # 1.8  1,000  3.5
     | (?P<dots>\.{2,}|…)                     # ellipsis
     | (?P<line>\n|\r\n?|\u2028|\u2029)       # line break (a sentence end, not a token)
-    | (?P<punct>(?:[0-9*\#]\u20e3)|(?=[\p{Emoji}\p{RI}])(?:(?!\d)""" + _EMOJI + r""")|\p{S}|\p{P})
+    | (?P<punct>(?:[0-9*\#]\u20e3)|(?=[\p{Emoji}\p{RI}])(?:(?!\d)"""
+    + _EMOJI
+    + r""")|\p{S}|\p{P})
     | (?P<word>(?:(?![\p{S}\p{P}])\S)+)       # anything else up to space or punctuation
     """,
     regex.VERBOSE,

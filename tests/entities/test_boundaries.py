@@ -3,17 +3,20 @@ import pytest
 from arabic_entities.entities.boundaries import description_before, is_function_word, trim_words
 
 
-@pytest.mark.parametrize("words, label, kept", [
-    (("على", "إكس"), "ORG", (1, 2)),
-    (("منصة", "إكس", "في"), "ORG", (0, 2)),
-    (("الرئيس", "الروسي", "فلاديمير", "بوتين"), "PERS", (2, 4)),
-    (("الرئيس", "بوتين"), "PERS", (1, 2)),
-    (("الملياردير", "إيلون", "ماسك"), "PERS", (1, 3)),
-    (("الرئيس",), "PERS", (0, 1)),  # a title alone is left to the recognizer's judgement
-    (("علي", "عبدالله", "صالح"), "PERS", (0, 3)),  # علي the name, not على the preposition
-    (("في", "على"), "LOC", None),
-    (("وزارة", "الخارجية", "الروسية"), "ORG", (0, 3)),  # titles are trimmed from persons only
-])
+@pytest.mark.parametrize(
+    "words, label, kept",
+    [
+        (("على", "إكس"), "ORG", (1, 2)),
+        (("منصة", "إكس", "في"), "ORG", (0, 2)),
+        (("الرئيس", "الروسي", "فلاديمير", "بوتين"), "PERS", (2, 4)),
+        (("الرئيس", "بوتين"), "PERS", (1, 2)),
+        (("الملياردير", "إيلون", "ماسك"), "PERS", (1, 3)),
+        (("الرئيس",), "PERS", (0, 1)),  # a title alone is left to the recognizer's judgement
+        (("علي", "عبدالله", "صالح"), "PERS", (0, 3)),  # علي the name, not على the preposition
+        (("في", "على"), "LOC", None),
+        (("وزارة", "الخارجية", "الروسية"), "ORG", (0, 3)),  # titles are trimmed from persons only
+    ],
+)
 def test_trim_words(words, label, kept):
     assert trim_words(words, label) == kept
 

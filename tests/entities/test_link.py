@@ -17,14 +17,16 @@ def test_surname_only_document_joins_the_full_name():
 
 
 def test_spelling_variants_across_documents():
-    docs = ae.link_entities([doc("a", [("PERS", "دونالد ترامب")]), doc("b", [("PERS", "دونالد ترمب")]),
-                             doc("c", [("PERS", "ترمب")])])
+    docs = ae.link_entities(
+        [doc("a", [("PERS", "دونالد ترامب")]), doc("b", [("PERS", "دونالد ترمب")]), doc("c", [("PERS", "ترمب")])]
+    )
     assert len({d.entities[0].id for d in docs}) == 1
 
 
 def test_two_people_sharing_a_surname_stay_apart():
-    docs = ae.link_entities([doc("a", [("PERS", "جون كينيدي"), ("PERS", "روبرت كينيدي")]),
-                             doc("b", [("PERS", "كينيدي")])])
+    docs = ae.link_entities(
+        [doc("a", [("PERS", "جون كينيدي"), ("PERS", "روبرت كينيدي")]), doc("b", [("PERS", "كينيدي")])]
+    )
     ids = {e.id for d in docs for e in d.entities}
     assert len(ids) == 3
 

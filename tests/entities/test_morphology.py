@@ -6,12 +6,19 @@ from pathlib import Path
 import pytest
 
 import arabic_entities as ae
-from arabic_entities.lexicon.arabic import proclitic_splits
 from arabic_entities.entities.morphology import installed_db_path, load_morphology
-from arabic_entities.text.normalize import match_key
 from arabic_entities.entities.resolve import choose_split
+from arabic_entities.lexicon.arabic import proclitic_splits
+from arabic_entities.text.normalize import match_key
 
-DB = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "camel" / "morphology-db-msa-r13" / "morphology.db.gz"
+DB = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "data"
+    / "camel"
+    / "morphology-db-msa-r13"
+    / "morphology.db.gz"
+)
 needs_db = pytest.mark.skipif(not DB.is_file(), reason=f"camel-tools morphology database not found at {DB}")
 
 
@@ -44,8 +51,10 @@ def test_analyzer_supported_clitics_are_cut_without_other_evidence(morphology):
 def test_unknown_words_keep_the_default_decision(morphology):
     for word in ("وترامب", "لماسك"):
         default = choose_split(word, attested={match_key(word)[1:]}.__contains__, known_name=never)
-        assert choose_split(word, attested={match_key(word)[1:]}.__contains__, known_name=never,
-                            morphology=morphology) == default
+        assert (
+            choose_split(word, attested={match_key(word)[1:]}.__contains__, known_name=never, morphology=morphology)
+            == default
+        )
 
 
 @needs_db

@@ -7,14 +7,26 @@ def run(words, candidates, sentences=None):
     for w in words:
         starts.append(position)
         position += len(w) + 1
-    return propagate(words, candidates, norm_starts=starts,
-                     norm_ends=[s + len(w) for s, w in zip(starts, words)],
-                     sentences=sentences or [0] * len(words))
+    return propagate(
+        words,
+        candidates,
+        norm_starts=starts,
+        norm_ends=[s + len(w) for s, w in zip(starts, words)],
+        sentences=sentences or [0] * len(words),
+    )
 
 
 def span(label, words, first, score=0.9):
-    return SpanCandidate(label=label, words=tuple(words), norm_start=0, norm_end=0, sentence=0, score=score,
-                         token_start=first, token_end=first + len(words))
+    return SpanCandidate(
+        label=label,
+        words=tuple(words),
+        norm_start=0,
+        norm_end=0,
+        sentence=0,
+        score=score,
+        token_start=first,
+        token_end=first + len(words),
+    )
 
 
 def test_surname_and_cliticized_forms_are_found_again():

@@ -26,13 +26,17 @@ ENGLISH = {"بوتين": "Vladimir Putin", "إيلون_ماسك": "Elon Musk", "
 def G():
     """Two clusters (Moscow, Washington) joined by one sentence naming Putin and Trump."""
     moscow = make_doc(
-        "d1", [["بوتين", "الكرملين"], ["بوتين", "موسكو", "الكرملين"], ["بوتين", "الكرملين"], ["إيلون_ماسك"]],
-        labels=LABELS, english=ENGLISH,
-    )  # fmt: skip
+        "d1",
+        [["بوتين", "الكرملين"], ["بوتين", "موسكو", "الكرملين"], ["بوتين", "الكرملين"], ["إيلون_ماسك"]],
+        labels=LABELS,
+        english=ENGLISH,
+    )
     washington = make_doc(
-        "d2", [["ترمب", "واشنطن"], ["ترمب", "واشنطن", "بايدن"], ["بايدن", "واشنطن"], ["بوتين", "ترمب"]],
-        labels=LABELS, english=ENGLISH,
-    )  # fmt: skip
+        "d2",
+        [["ترمب", "واشنطن"], ["ترمب", "واشنطن", "بايدن"], ["بايدن", "واشنطن"], ["بوتين", "ترمب"]],
+        labels=LABELS,
+        english=ENGLISH,
+    )
     return ae.cooccurrence_graph([moscow, washington], link=False)
 
 
@@ -87,8 +91,10 @@ def test_centrality_refuses_unknown_kinds(G):
 def test_communities_find_the_two_clusters(G):
     groups = communities(G, attribute="community")
     assert [sorted(names(G, group)) for group in groups] == [
-        ["الكرملين", "بوتين", "موسكو"], ["بايدن", "ترمب", "واشنطن"], ["إيلون_ماسك"]
-    ]  # fmt: skip
+        ["الكرملين", "بوتين", "موسكو"],
+        ["بايدن", "ترمب", "واشنطن"],
+        ["إيلون_ماسك"],
+    ]
     assert {G.nodes[n]["community"] for n in groups[1]} == {1}
     assert communities(G) == groups
 
@@ -111,9 +117,11 @@ def test_communities_do_not_depend_on_string_hashing():
     )
     runs = [
         subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True,
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
             env={**os.environ, "PYTHONHASHSEED": seed},
-        )  # fmt: skip
+        )
         for seed in ("1", "2")
     ]
     assert [run.returncode for run in runs] == [0, 0], runs[0].stderr
@@ -149,8 +157,16 @@ def test_dataframes(G):
     assert nodes.set_index("id").loc["id-بوتين", "docs"] == ["d1", "d2"]
     edges = edges_dataframe(G)
     assert list(edges.columns) == [
-        "source", "target", "source_name", "target_name", "weight", "docs", "npmi", "relations", "evidence"
-    ]  # fmt: skip
+        "source",
+        "target",
+        "source_name",
+        "target_name",
+        "weight",
+        "docs",
+        "npmi",
+        "relations",
+        "evidence",
+    ]
     assert len(edges) == G.number_of_edges()
     assert set(edges["source_name"]) | set(edges["target_name"]) <= {d["name"] for _, d in G.nodes(data=True)}
     assert list(nodes_dataframe(nx.Graph()).columns) == ["id"]

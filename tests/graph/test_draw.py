@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 import arabic_entities as ae
-from arabic_entities.graph import draw as viz
 from arabic_entities.document import Document, Entity, Mention
+from arabic_entities.graph import draw as viz
 
 NASTY = "</script><b>شركة & «co»</b>"
 
@@ -166,16 +166,27 @@ def test_html_renders_in_headless_chromium(tmp_path, graph):
     page = viz.write_html(graph, tmp_path / "g.html")
     shot = tmp_path / "shot.png"
     subprocess.run(
-        [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1000,700", "--virtual-time-budget=5000",
-         f"--screenshot={shot}", page.as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            find_chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1000,700",
+            "--virtual-time-budget=5000",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     pixels = matplotlib.image.imread(shot)[..., :3]
     assert pixels.shape[:2] == (700, 1000) and pixels.std() > 0.02
     # the script ran: nodes are drawn in the PERS and LOC colours
     for color in (viz.LABEL_COLORS["PERS"], viz.LABEL_COLORS["LOC"]):
-        rgb = np.array([int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+        rgb = np.array([int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)])
         assert (np.abs(pixels - rgb).max(axis=-1) < 0.03).sum() > 50
 
 
@@ -199,27 +210,32 @@ def test_repr_html_marks_every_mention():
 
 def test_marks_inside_a_word_keep_letters_joined():
     text = "قال لترامب وبوتين"
-    mentions = [Mention("ترامب", 5, 10, "PERS", 0, "p1", token_start=1, token_end=2),
-                Mention("بوتين", 12, 17, "PERS", 0, "p2", token_start=2, token_end=3)]
+    mentions = [
+        Mention("ترامب", 5, 10, "PERS", 0, "p1", token_start=1, token_end=2),
+        Mention("بوتين", 12, 17, "PERS", 0, "p2", token_start=2, token_end=3),
+    ]
     page = viz.document_html(Document("d", text, mentions=mentions))
     assert "ل\u200d<mark" in page and ">\u200dترامب" in page  # ل|ترامب: lam joins the next letter
     assert "\u200dبوتين" not in page  # و|بوتين: waw never joins the next letter
     assert marks(page) == [("ترامب", "PERS"), ("بوتين", "PERS")]
-    vowelled = viz.document_html(Document("d", "لَترامب", mentions=[Mention("ترامب", 2, 7, "PERS", 0, "p1", token_start=0, token_end=1)]))
+    vowelled = viz.document_html(
+        Document("d", "لَترامب", mentions=[Mention("ترامب", 2, 7, "PERS", 0, "p1", token_start=0, token_end=1)])
+    )
     assert "لَ\u200d<mark" in vowelled  # a short vowel on the lam does not break the join
 
 
 def test_document_html_escapes_text_and_keeps_lines():
     text = "قال <ماسك> & بوتين\nفي موسكو"
     spans = [("<ماسك>", "PERS", "p1"), ("بوتين", "PERS", "p2"), ("بوتين\nفي", "MISC", "m1"), ("موسكو", "LOC", "l1")]
-    mentions = [Mention(t, text.index(t), text.index(t) + len(t), label, 0, eid, token_start=0, token_end=1)
-                for t, label, eid in spans]  # no tokens: only offsets are drawn
-    doc = Document("d", text, mentions=mentions,
-                   entities=[Entity("p1", "PERS", "ماسك", (), 1, name_en="Elon Musk")])
+    mentions = [
+        Mention(t, text.index(t), text.index(t) + len(t), label, 0, eid, token_start=0, token_end=1)
+        for t, label, eid in spans
+    ]  # no tokens: only offsets are drawn
+    doc = Document("d", text, mentions=mentions, entities=[Entity("p1", "PERS", "ماسك", (), 1, name_en="Elon Musk")])
     page = viz.document_html(doc)
     assert "<ماسك>" not in page and "&lt;ماسك&gt;" in page and "&amp;" in page
     assert "<br>" in page
     assert 'title="ماسك · Elon Musk"' in page
     # the MISC span overlaps بوتين, so it is left unmarked
     assert marks(page) == [("<ماسك>", "PERS"), ("بوتين", "PERS"), ("موسكو", "LOC")]
-    assert viz.document_html(Document("empty", "")).endswith("\"></div>")
+    assert viz.document_html(Document("empty", "")).endswith('"></div>')

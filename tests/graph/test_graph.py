@@ -1,8 +1,6 @@
 import csv
 import json
 import math
-import sys
-import types
 import xml.etree.ElementTree as ET
 from collections import Counter
 
@@ -35,8 +33,18 @@ def make_doc(doc_id, sentences, *, breaks=(), newline="\n", labels=None, english
             doc.tokens.append(Token(word, len(text), len(text) + len(word), word, index))
             if word != "-":
                 label = labels.get(word, "PERS")
-                doc.mentions.append(Mention(word, len(text), len(text) + len(word), label, index, f"id-{word}",
-                                            token_start=len(doc.tokens) - 1, token_end=len(doc.tokens)))
+                doc.mentions.append(
+                    Mention(
+                        word,
+                        len(text),
+                        len(text) + len(word),
+                        label,
+                        index,
+                        f"id-{word}",
+                        token_start=len(doc.tokens) - 1,
+                        token_end=len(doc.tokens),
+                    )
+                )
                 counts[word] += 1
             text += word
         doc.sentences.append(Sentence(index, text[start:], start, len(text), token_start, len(doc.tokens)))
@@ -122,8 +130,10 @@ def test_token_distance_maps_mentions_inside_tokens():
     doc = Document("d", "ماسك وبوتين")
     doc.sentences = [Sentence(0, doc.text, 0, 11, 0, 2)]
     doc.tokens = [Token("ماسك", 0, 4, "ماسك", 0), Token("وبوتين", 5, 11, "وبوتين", 0)]
-    doc.mentions = [Mention("ماسك", 0, 4, "PERS", 0, "musk", token_start=0, token_end=1),
-                    Mention("بوتين", 6, 11, "PERS", 0, "putin", token_start=1, token_end=2)]
+    doc.mentions = [
+        Mention("ماسك", 0, 4, "PERS", 0, "musk", token_start=0, token_end=1),
+        Mention("بوتين", 6, 11, "PERS", 0, "putin", token_start=1, token_end=2),
+    ]
     doc.entities = [Entity("musk", "PERS", "ماسك", (), 1), Entity("putin", "PERS", "بوتين", (), 1)]
     assert graph_of([doc], window=1).has_edge("musk", "putin")
     assert not graph_of([doc], window=0).has_edge("musk", "putin")
@@ -155,9 +165,10 @@ def test_npmi_over_token_windows():
 
 def test_relations_on_edges():
     doc = make_doc(
-        "d", [["a", "b"], ["c"]],
+        "d",
+        [["a", "b"], ["c"]],
         relations=[("a", "b", "contact"), ("b", "a", "contact"), ("a", "c", "support"), ("a", "a", "contact")],
-    )  # fmt: skip
+    )
     G = graph_of([doc])
     assert G.edges["id-a", "id-b"]["relations"] == {"contact": 2}
     related_only = G.edges["id-a", "id-c"]
@@ -195,9 +206,7 @@ def test_node_attributes_merge_across_documents():
 def test_evidence_sorted_by_document_and_sentence_and_capped():
     docs = [make_doc("d2", [["a", "b"], ["a", "b"]]), make_doc("d1", [["-"], ["a", "b"], ["a", "b"]])]
     G = graph_of(docs, max_evidence=3)
-    assert [(e["doc"], e["sentence"]) for e in G.edges["id-a", "id-b"]["evidence"]] == [
-        ("d1", 1), ("d1", 2), ("d2", 0)
-    ]  # fmt: skip
+    assert [(e["doc"], e["sentence"]) for e in G.edges["id-a", "id-b"]["evidence"]] == [("d1", 1), ("d1", 2), ("d2", 0)]
     assert G.edges["id-a", "id-b"]["weight"] == 4
     assert graph_of(docs, max_evidence=0).edges["id-a", "id-b"]["evidence"] == []
 
@@ -232,10 +241,13 @@ def documents(draw):
         ends = st.sampled_from(names)
         relations = draw(st.lists(st.tuples(ends, ends, st.sampled_from(["contact", "support"])), max_size=3))
     return make_doc(
-        draw(st.sampled_from(["d1", "d2", "d3", "d4"])), sentences,
-        breaks=draw(st.sets(st.integers(1, 3))), labels={"d": "LOC"}, relations=relations,
+        draw(st.sampled_from(["d1", "d2", "d3", "d4"])),
+        sentences,
+        breaks=draw(st.sets(st.integers(1, 3))),
+        labels={"d": "LOC"},
+        relations=relations,
         english={"a": draw(st.sampled_from([None, "A", "Alpha"]))},
-    )  # fmt: skip
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -291,9 +303,12 @@ def graph():
 @pytest.fixture
 def arabic_graph():
     doc = make_doc(
-        "خبر-1", [["بوتين", "ماسك", "موسكو"], ["بوتين", "ماسك"], ["ترمب"]],
-        labels={"موسكو": "LOC"}, english={"بوتين": "Vladimir Putin"}, relations=[("ماسك", "ترمب", "contact")],
-    )  # fmt: skip
+        "خبر-1",
+        [["بوتين", "ماسك", "موسكو"], ["بوتين", "ماسك"], ["ترمب"]],
+        labels={"موسكو": "LOC"},
+        english={"بوتين": "Vladimir Putin"},
+        relations=[("ماسك", "ترمب", "contact")],
+    )
     return graph_of([doc])
 
 
@@ -352,13 +367,19 @@ def test_drawings_go_to_viz(tmp_path, arabic_graph, monkeypatch):
     calls = []
     from arabic_entities.graph import draw
 
-    monkeypatch.setattr(draw, "draw_graph", lambda G, path, **options: calls.append(("draw_graph", path.suffix, options)))
-    monkeypatch.setattr(draw, "write_html", lambda G, path, **options: calls.append(("write_html", path.suffix, options)))
+    monkeypatch.setattr(
+        draw, "draw_graph", lambda G, path, **options: calls.append(("draw_graph", path.suffix, options))
+    )
+    monkeypatch.setattr(
+        draw, "write_html", lambda G, path, **options: calls.append(("write_html", path.suffix, options))
+    )
     for suffix in (".png", ".svg", ".html"):
         assert ae.write_graph(arabic_graph, tmp_path / f"g{suffix}", size=3) == tmp_path / f"g{suffix}"
     assert calls == [
-        ("draw_graph", ".png", {"size": 3}), ("draw_graph", ".svg", {"size": 3}), ("write_html", ".html", {"size": 3})
-    ]  # fmt: skip
+        ("draw_graph", ".png", {"size": 3}),
+        ("draw_graph", ".svg", {"size": 3}),
+        ("write_html", ".html", {"size": 3}),
+    ]
 
 
 def test_file_formats_take_no_options(tmp_path, graph):

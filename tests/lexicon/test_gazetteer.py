@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from arabic_entities.lexicon.gazetteer import TABLE_PATH, load_gazetteer, restore_case
 from arabic_entities.lexicon.build_names import CURATED_PATH, LABELS, collect, write_table
+from arabic_entities.lexicon.gazetteer import TABLE_PATH, load_gazetteer, restore_case
 from arabic_entities.text.normalize import match_key
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteers"

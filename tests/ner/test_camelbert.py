@@ -19,9 +19,15 @@ def model_dir(tmp_path_factory):
     (folder / "vocab.txt").write_text("\n".join(dict.fromkeys(vocab)) + "\n", encoding="utf-8")
     torch.manual_seed(0)
     config = transformers.BertConfig(
-        vocab_size=len(dict.fromkeys(vocab)), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=64, max_position_embeddings=512, num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)), label2id={label: i for i, label in enumerate(LABELS)},
+        vocab_size=len(dict.fromkeys(vocab)),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=512,
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={label: i for i, label in enumerate(LABELS)},
     )
     transformers.BertForTokenClassification(config).save_pretrained(folder)
     return folder
@@ -35,8 +41,9 @@ def test_one_valid_label_per_token_whatever_the_input(model_dir):
     assert [len(labels) for labels, _ in results] == [4, 0, 1, 3, 700]  # a stray diacritic still gets a label
     for labels, scores in results:
         assert all(label in LABELS for label in labels) and all(0 <= s <= 1 for s in scores)
-        assert not any(tag.startswith("I-") and (i == 0 or labels[i - 1][2:] != tag[2:])
-                       for i, tag in enumerate(labels))
+        assert not any(
+            tag.startswith("I-") and (i == 0 or labels[i - 1][2:] != tag[2:]) for i, tag in enumerate(labels)
+        )
 
 
 def test_batching_and_segmenting_do_not_change_labels(model_dir):

@@ -1,7 +1,7 @@
 import numpy as np
 
-from arabic_entities.lexicon.gazetteer import load_gazetteer
 from arabic_entities.lexicon.clusters import load_clusters
+from arabic_entities.lexicon.gazetteer import load_gazetteer
 from arabic_entities.ner.encoding import GAZETTEER_LABELS, TokenEncoder, pad_batch
 
 

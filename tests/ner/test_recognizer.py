@@ -17,8 +17,7 @@ def test_shipped_models_load_once_and_tag_a_known_sentence(name):
     assert labels[0][3:5] == ["B-PERS", "I-PERS"]
     assert labels[0][6] == "B-LOC"
     for sentence in labels:
-        assert all(label == "O" or label[:2] in ("B-", "I-") and label[2:] in ae.document.LABELS
-                   for label in sentence)
+        assert all(label == "O" or label[:2] in ("B-", "I-") and label[2:] in ae.document.LABELS for label in sentence)
 
 
 def test_builtin_is_the_bilstm():
@@ -28,17 +27,20 @@ def test_builtin_is_the_bilstm():
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_scores_are_probabilities(name):
-    (labels, scores), = ae.ner.load(name).predict_scores([["زار", "ماسك", "واشنطن"]])
+    ((labels, scores),) = ae.ner.load(name).predict_scores([["زار", "ماسك", "واشنطن"]])
     assert len(labels) == len(scores) == 3 and all(0 <= s <= 1 for s in scores)
 
 
 def test_bilstm_output_does_not_depend_on_the_batch():
     rec = ae.ner.load()
-    sentences = [["زار", "ماسك", "واشنطن"], ["قال", "بوتين", "إن", "روسيا", "مستعدة", "للحوار", "."],
-                 ["وأعلنت", "وزارة", "الخارجية", "الأميركية"]] * 20
+    sentences = [
+        ["زار", "ماسك", "واشنطن"],
+        ["قال", "بوتين", "إن", "روسيا", "مستعدة", "للحوار", "."],
+        ["وأعلنت", "وزارة", "الخارجية", "الأميركية"],
+    ] * 20
     together = rec.predict_scores(sentences)
     for sentence, (labels, scores) in zip(sentences[:3], together[:3]):
-        (alone_labels, alone_scores), = rec.predict_scores([sentence])
+        ((alone_labels, alone_scores),) = rec.predict_scores([sentence])
         assert alone_labels == labels
         assert alone_scores == scores
 

@@ -6,7 +6,12 @@ from arabic_entities.ner.scoring import evaluate
 
 def test_spans_follow_conlleval():
     assert spans(["B-PERS", "I-PERS", "B-PERS", "O", "I-LOC", "I-LOC", "B-ORG", "I-LOC"]) == [
-        ("PERS", 0, 2), ("PERS", 2, 3), ("LOC", 4, 6), ("ORG", 6, 7), ("LOC", 7, 8)]
+        ("PERS", 0, 2),
+        ("PERS", 2, 3),
+        ("LOC", 4, 6),
+        ("ORG", 6, 7),
+        ("LOC", 7, 8),
+    ]
 
 
 def test_exact_span_matching_per_type_and_micro():

@@ -3,9 +3,9 @@ import json
 import numpy as np
 import pytest
 
+from arabic_entities.lexicon.build_clusters import load_vectors, save_vectors
 from arabic_entities.ner import train_bilstm
 from arabic_entities.ner.bilstm import BiLSTMRecognizer
-from arabic_entities.lexicon.build_clusters import load_vectors, save_vectors
 from arabic_entities.ner.conll import write_conll
 
 SENTENCES = [
@@ -21,9 +21,28 @@ def test_training_command_runs_end_to_end(tmp_path, capsys):
     write_conll(SENTENCES, data)
     keys = sorted({token for tokens, _ in SENTENCES for token in tokens})
     save_vectors(vectors, keys, np.random.default_rng(0).normal(size=(len(keys), 6)))
-    assert train_bilstm.main(["--train", str(data), "--vectors", str(vectors), "--output", str(model),
-                              "--dev-fraction", "0.25", "--epochs", "30", "--seeds", "1", "2",
-                              "--summary", str(tmp_path / "summary.json")]) == 0
+    assert (
+        train_bilstm.main(
+            [
+                "--train",
+                str(data),
+                "--vectors",
+                str(vectors),
+                "--output",
+                str(model),
+                "--dev-fraction",
+                "0.25",
+                "--epochs",
+                "30",
+                "--seeds",
+                "1",
+                "2",
+                "--summary",
+                str(tmp_path / "summary.json"),
+            ]
+        )
+        == 0
+    )
     assert "micro" in capsys.readouterr().out
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert set(summary["seeds"]) == {"1", "2"}

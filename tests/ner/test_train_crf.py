@@ -1,4 +1,3 @@
-
 import pytest
 
 from arabic_entities.ner import train_crf as train
@@ -16,8 +15,10 @@ def test_training_command_runs_end_to_end(tmp_path, capsys):
     data = tmp_path / "train.txt"
     write_conll(SENTENCES, data)
     model = tmp_path / "m.crfsuite"
-    assert train.main(["--train", str(data), "--output", str(model), "--dev-fraction", "0.2",
-                       "--max-iterations", "30"]) == 0
+    assert (
+        train.main(["--train", str(data), "--output", str(model), "--dev-fraction", "0.2", "--max-iterations", "30"])
+        == 0
+    )
     assert "micro" in capsys.readouterr().out
     labels = CRFRecognizer(model).predict([["قال", "بوتين", "في", "موسكو"]])
     assert labels == [["O", "B-PERS", "O", "B-LOC"]]

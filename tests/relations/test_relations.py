@@ -7,8 +7,8 @@ import pytest
 
 import arabic_entities as ae
 from arabic_entities.document import Document, Mention, Sentence, Token
-from arabic_entities.text.normalize import match_key
 from arabic_entities.relations import LEXICON, RELATION_TYPES, ROLE_NOUNS, extract_relations, find_trigger
+from arabic_entities.text.normalize import match_key
 
 SEEDS = Path(__file__).parents[2] / "seeds"
 
@@ -27,15 +27,27 @@ def hand_made(text, names):
     for name, label in names.items():
         start = text.index(name)
         covered = [i for i, t in enumerate(tokens) if t.end > start and t.start < start + len(name)]
-        mentions.append(Mention(name, start, start + len(name), label, 0, f"{label}:{name}",
-                                token_start=covered[0], token_end=covered[-1] + 1))
+        mentions.append(
+            Mention(
+                name,
+                start,
+                start + len(name),
+                label,
+                0,
+                f"{label}:{name}",
+                token_start=covered[0],
+                token_end=covered[-1] + 1,
+            )
+        )
     mentions.sort(key=lambda m: m.start)
     return Document("hand", text, [Sentence(0, text, 0, len(text), 0, len(tokens))], tokens, mentions)
 
 
 def hand_relations(text, names):
-    return [(r.head.split(":")[1], r.type, r.tail.split(":")[1], r.directed)
-            for r in extract_relations(hand_made(text, names))]
+    return [
+        (r.head.split(":")[1], r.type, r.tail.split(":")[1], r.directed)
+        for r in extract_relations(hand_made(text, names))
+    ]
 
 
 # --- lexicon -----------------------------------------------------------------------------
@@ -46,15 +58,18 @@ def test_every_trigger_has_a_known_type():
     assert match_key("المتحدث") in ROLE_NOUNS
 
 
-@pytest.mark.parametrize("word, type_, prefix", [
-    ("وانتقد", "conflict", "و"),
-    ("سيلتقي", "contact", ""),
-    ("وسيلتقي", "contact", "و"),
-    ("بالتبرع", "support", "ب"),
-    ("للقاء", "contact", "ل"),
-    ("اتهمت", "conflict", ""),
-    ("يهاجمون", "conflict", ""),
-])
+@pytest.mark.parametrize(
+    "word, type_, prefix",
+    [
+        ("وانتقد", "conflict", "و"),
+        ("سيلتقي", "contact", ""),
+        ("وسيلتقي", "contact", "و"),
+        ("بالتبرع", "support", "ب"),
+        ("للقاء", "contact", "ل"),
+        ("اتهمت", "conflict", ""),
+        ("يهاجمون", "conflict", ""),
+    ],
+)
 def test_inflected_and_prefixed_forms_are_found(word, type_, prefix):
     found = find_trigger(match_key(word))
     assert (found.trigger.type, found.prefix) == (type_, prefix)
@@ -68,55 +83,73 @@ def test_prepositions_do_not_attach_to_verbs():
 # --- the five types, each with at least two trigger forms --------------------------------
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("التقى الرئيس الفرنسي إيمانويل ماكرون المستشار الألماني أولاف شولتس في باريس.",
-     ("إيمانويل ماكرون", "contact", "أولاف شولتس", False)),
-    ("أجرى بايدن اتصالا هاتفيا مع نتنياهو مساء الأحد.", ("بايدن", "contact", "نتنياهو", False)),
-    ("زار ماكرون القاهرة الأسبوع الماضي.", ("ماكرون", "contact", "القاهرة", False)),
-    ("استقبل الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي إيمانويل ماكرون.",
-     ("عبد الفتاح السيسي", "contact", "إيمانويل ماكرون", False)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "التقى الرئيس الفرنسي إيمانويل ماكرون المستشار الألماني أولاف شولتس في باريس.",
+            ("إيمانويل ماكرون", "contact", "أولاف شولتس", False),
+        ),
+        ("أجرى بايدن اتصالا هاتفيا مع نتنياهو مساء الأحد.", ("بايدن", "contact", "نتنياهو", False)),
+        ("زار ماكرون القاهرة الأسبوع الماضي.", ("ماكرون", "contact", "القاهرة", False)),
+        (
+            "استقبل الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي إيمانويل ماكرون.",
+            ("عبد الفتاح السيسي", "contact", "إيمانويل ماكرون", False),
+        ),
+    ],
+)
 def test_contact_is_undirected(text, expected):
     assert relations(text) == [expected]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("يدعم ماسك ترامب في الانتخابات.", ("ماسك", "support", "ترامب", True)),
-    ("أعلن بايدن دعمه لزيلينسكي.", ("بايدن", "support", "زيلينسكي", True)),
-    ("رحبت السعودية بقرار مجلس الأمن الدولي.", ("السعودية", "support", "مجلس الأمن الدولي", True)),
-    ("تبرع بيل غيتس بمليون دولار لمنظمة الصحة العالمية.",
-     ("بيل غيتس", "support", "منظمة الصحة العالمية", True)),
-    ("وتحالفت حماس مع حركة الجهاد الإسلامي في غزة.", ("حماس", "support", "الجهاد الإسلامي", False)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("يدعم ماسك ترامب في الانتخابات.", ("ماسك", "support", "ترامب", True)),
+        ("أعلن بايدن دعمه لزيلينسكي.", ("بايدن", "support", "زيلينسكي", True)),
+        ("رحبت السعودية بقرار مجلس الأمن الدولي.", ("السعودية", "support", "مجلس الأمن الدولي", True)),
+        ("تبرع بيل غيتس بمليون دولار لمنظمة الصحة العالمية.", ("بيل غيتس", "support", "منظمة الصحة العالمية", True)),
+        ("وتحالفت حماس مع حركة الجهاد الإسلامي في غزة.", ("حماس", "support", "الجهاد الإسلامي", False)),
+    ],
+)
 def test_support(text, expected):
     assert relations(text) == [expected]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("هدد أردوغان اليونان بالرد.", ("أردوغان", "conflict", "اليونان", True)),
-    ("فرضت الولايات المتحدة عقوبات على إيران.", ("الولايات المتحدة", "conflict", "إيران", True)),
-    ("رفع ماسك دعوى قضائية ضد شركة أوبن إيه آي.", ("ماسك", "conflict", "أوبن إيه آي", True)),
-    ("الخلاف بين ماسك وزوكربيرغ تصاعد.", ("ماسك", "conflict", "زوكربيرغ", False)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("هدد أردوغان اليونان بالرد.", ("أردوغان", "conflict", "اليونان", True)),
+        ("فرضت الولايات المتحدة عقوبات على إيران.", ("الولايات المتحدة", "conflict", "إيران", True)),
+        ("رفع ماسك دعوى قضائية ضد شركة أوبن إيه آي.", ("ماسك", "conflict", "أوبن إيه آي", True)),
+        ("الخلاف بين ماسك وزوكربيرغ تصاعد.", ("ماسك", "conflict", "زوكربيرغ", False)),
+    ],
+)
 def test_conflict(text, expected):
     assert relations(text) == [expected]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("قال تيم كوك، الرئيس التنفيذي لشركة أبل، إن المبيعات ارتفعت.", ("تيم كوك", "affiliation", "أبل", True)),
-    ("المتحدث باسم حركة حماس حازم قاسم قال إن الحركة مستعدة.", ("حازم قاسم", "affiliation", "حماس", True)),
-    ("أسس ماسك شركة سبيس إكس عام 2002.", ("ماسك", "affiliation", "سبيس إكس", True)),
-    ("شركة تويتر التي يمتلكها ماسك غيرت اسمها.", ("ماسك", "affiliation", "تويتر", True)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قال تيم كوك، الرئيس التنفيذي لشركة أبل، إن المبيعات ارتفعت.", ("تيم كوك", "affiliation", "أبل", True)),
+        ("المتحدث باسم حركة حماس حازم قاسم قال إن الحركة مستعدة.", ("حازم قاسم", "affiliation", "حماس", True)),
+        ("أسس ماسك شركة سبيس إكس عام 2002.", ("ماسك", "affiliation", "سبيس إكس", True)),
+        ("شركة تويتر التي يمتلكها ماسك غيرت اسمها.", ("ماسك", "affiliation", "تويتر", True)),
+    ],
+)
 def test_affiliation(text, expected):
     assert relations(text) == [expected]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("منظمة الصحة العالمية ومقرها جنيف أصدرت تقريرا.", ("منظمة الصحة العالمية", "located_in", "جنيف", True)),
-    ("وقالت شركة أبل ومقرها كاليفورنيا إن مبيعاتها ارتفعت.", ("أبل", "located_in", "كاليفورنيا", True)),
-    ("يقيم الكاتب علاء الأسواني في نيويورك منذ سنوات.", ("علاء الأسواني", "located_in", "نيويورك", True)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("منظمة الصحة العالمية ومقرها جنيف أصدرت تقريرا.", ("منظمة الصحة العالمية", "located_in", "جنيف", True)),
+        ("وقالت شركة أبل ومقرها كاليفورنيا إن مبيعاتها ارتفعت.", ("أبل", "located_in", "كاليفورنيا", True)),
+        ("يقيم الكاتب علاء الأسواني في نيويورك منذ سنوات.", ("علاء الأسواني", "located_in", "نيويورك", True)),
+    ],
+)
 def test_located_in(text, expected):
     assert relations(text) == [expected]
 
@@ -135,25 +168,24 @@ def test_direction_follows_verb_subject_object_and_subject_verb_object():
 def test_coordinated_names_meet_undirected_before_or_after_the_verb():
     assert relations("اجتمع أردوغان وزيلينسكي في إسطنبول أمس.") == [("أردوغان", "contact", "زيلينسكي", False)]
     assert relations("أردوغان وزيلينسكي اجتمعا في إسطنبول أمس.") == [("أردوغان", "contact", "زيلينسكي", False)]
-    assert relations("سيلتقي ماكرون وأردوغان في باريس الأسبوع المقبل.") == [
-        ("ماكرون", "contact", "أردوغان", False)]
+    assert relations("سيلتقي ماكرون وأردوغان في باريس الأسبوع المقبل.") == [("ماكرون", "contact", "أردوغان", False)]
 
 
 def test_between_names_the_parties():
-    assert relations("تتواصل الاتصالات بين القاهرة والدوحة لإنهاء الأزمة.") == [
-        ("القاهرة", "contact", "الدوحة", False)]
+    assert relations("تتواصل الاتصالات بين القاهرة والدوحة لإنهاء الأزمة.") == [("القاهرة", "contact", "الدوحة", False)]
 
 
 def test_a_verb_joined_by_wa_takes_no_subject_from_before_it():
     names = {"ماسك": "PERS", "ترامب": "PERS", "بايدن": "PERS"}
-    assert hand_relations("ماسك انتقد ترامب واتهم بايدن بالكذب.", names) == [
-        ("ماسك", "conflict", "ترامب", True)]
+    assert hand_relations("ماسك انتقد ترامب واتهم بايدن بالكذب.", names) == [("ماسك", "conflict", "ترامب", True)]
 
 
 def test_coordinated_objects_share_the_relation():
     names = {"ماسك": "PERS", "تسلا": "ORG", "غوغل": "ORG"}
     assert hand_relations("رفع ماسك دعوى ضد تسلا وغوغل.", names) == [
-        ("ماسك", "conflict", "تسلا", True), ("ماسك", "conflict", "غوغل", True)]
+        ("ماسك", "conflict", "تسلا", True),
+        ("ماسك", "conflict", "غوغل", True),
+    ]
 
 
 def test_some_triggers_relate_only_through_their_preposition():
@@ -164,8 +196,7 @@ def test_some_triggers_relate_only_through_their_preposition():
 
 def test_the_min_side_of_a_verbal_noun_is_its_actor():
     names = {"ماسك": "PERS", "المفوضية": "ORG"}
-    assert hand_relations("تعرض ماسك لانتقادات من قبل المفوضية.", names) == [
-        ("المفوضية", "conflict", "ماسك", True)]
+    assert hand_relations("تعرض ماسك لانتقادات من قبل المفوضية.", names) == [("المفوضية", "conflict", "ماسك", True)]
 
 
 def test_a_word_after_a_preposition_is_not_a_verb():
@@ -176,12 +207,15 @@ def test_a_word_after_a_preposition_is_not_a_verb():
 # --- what gives nothing -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "لن يدعم ماسك بايدن.",
-    "رفض أردوغان انتقاد بوتين علنا.",
-    "نفى الكرملين أن يكون بوتين قد التقى ماسك.",
-    "نفى الكرملين وجود اتصالات بين بوتين وماسك.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لن يدعم ماسك بايدن.",
+        "رفض أردوغان انتقاد بوتين علنا.",
+        "نفى الكرملين أن يكون بوتين قد التقى ماسك.",
+        "نفى الكرملين وجود اتصالات بين بوتين وماسك.",
+    ],
+)
 def test_negated_or_denied_triggers_give_nothing(text):
     assert relations(text) == []
 
@@ -191,19 +225,23 @@ def test_a_denial_governs_the_clause_it_introduces():
     text = "نفى المتحدث الرسمي باسم الحكومة الروسية أن يكون ماسك قد التقى بوتين."
     assert hand_relations(text, names) == []
     assert hand_relations("قال المتحدث الرسمي باسم الحكومة الروسية إن ماسك التقى بوتين.", names) == [
-        ("ماسك", "contact", "بوتين", False)]
+        ("ماسك", "contact", "بوتين", False)
+    ]
 
 
 def test_negation_particles_in_other_uses_do_not_negate():
     assert relations("لا يزال ماسك يدعم ترامب.") == [("ماسك", "support", "ترامب", True)]
 
 
-@pytest.mark.parametrize("text", [
-    "قال بايدن إن ترامب خطر على الديمقراطية وإن بوتين يراقب الانتخابات في أوكرانيا.",
-    "ذهب ماكرون إلى برلين بينما كان شولتس في لندن.",
-    "تدعم فرنسا الحوار مع الصين.",
-    "تحدث ماسك عن ترامب في مقابلة.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال بايدن إن ترامب خطر على الديمقراطية وإن بوتين يراقب الانتخابات في أوكرانيا.",
+        "ذهب ماكرون إلى برلين بينما كان شولتس في لندن.",
+        "تدعم فرنسا الحوار مع الصين.",
+        "تحدث ماسك عن ترامب في مقابلة.",
+    ],
+)
 def test_unrelated_or_distant_pairs_give_nothing(text):
     assert relations(text) == []
 
@@ -225,7 +263,8 @@ def test_sentences_without_entities_give_nothing():
 def test_affiliation_joins_a_person_and_an_organization_only():
     assert hand_relations("قاد بوتين روسيا منذ عام 2000.", {"بوتين": "PERS", "روسيا": "LOC"}) == []
     assert hand_relations("قاد بوتين الحزب منذ عام 2000.", {"بوتين": "PERS", "الحزب": "ORG"}) == [
-        ("بوتين", "affiliation", "الحزب", True)]
+        ("بوتين", "affiliation", "الحزب", True)
+    ]
 
 
 def test_located_in_needs_a_place_as_tail():
@@ -237,7 +276,8 @@ def test_located_in_needs_a_place_as_tail():
 def test_misc_mentions_take_part_in_nothing():
     assert hand_relations("هاجم ماسك الدولار بشدة.", {"ماسك": "PERS", "الدولار": "MISC"}) == []
     assert hand_relations("هاجم ماسك الدولار بشدة.", {"ماسك": "PERS", "الدولار": "ORG"}) == [
-        ("ماسك", "conflict", "الدولار", True)]
+        ("ماسك", "conflict", "الدولار", True)
+    ]
 
 
 # --- record, determinism ------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arabic_entities as ae
 from arabic_entities.text.normalize import FULL, SURFACE, NormalizeOptions, match_key, normalize_with_offsets

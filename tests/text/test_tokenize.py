@@ -1,15 +1,16 @@
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_entities.text.tokenize import tokenize
 
 
 def texts(text):
     sentences, tokens = tokenize(text)
-    return [text[s.start:s.end] for s in sentences], [text[t.start:t.end] for t in tokens]
+    return [text[s.start : s.end] for s in sentences], [text[t.start : t.end] for t in tokens]
 
 
 def test_punctuation_is_split_and_clitics_stay_attached():
-    _, tokens = texts("قال ماسك، وبوتين: \"نعم\"")
+    _, tokens = texts('قال ماسك، وبوتين: "نعم"')
     assert tokens == ["قال", "ماسك", "،", "وبوتين", ":", '"', "نعم", '"']
 
 
@@ -39,14 +40,14 @@ def test_empty_and_blank_text():
 
 
 @settings(max_examples=300, derandomize=True)
-@given(st.lists(st.sampled_from(list("ماسك وبوتين.؟!،\n\"(1)2 ") + ["...", "\u200f", "🇺🇸", "ً"])).map("".join))
+@given(st.lists(st.sampled_from(list('ماسك وبوتين.؟!،\n"(1)2 ') + ["...", "\u200f", "🇺🇸", "ً"])).map("".join))
 def test_tokens_cover_every_non_space_character_once(text):
     sentences, tokens = tokenize(text)
     covered = [False] * len(text)
     for t in tokens:
         assert 0 <= t.start < t.end <= len(text)
-        assert not any(covered[t.start:t.end])
-        covered[t.start:t.end] = [True] * (t.end - t.start)
+        assert not any(covered[t.start : t.end])
+        covered[t.start : t.end] = [True] * (t.end - t.start)
     for i, ch in enumerate(text):
         assert covered[i] or ch.isspace() or ch in "\u2028\u2029"
     # every token lies in exactly one sentence, sentences are ordered and disjoint
@@ -57,7 +58,7 @@ def test_tokens_cover_every_non_space_character_once(text):
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)  # the first call imports camel-tools
-@given(st.lists(st.sampled_from(list("ماسك وبوتين.؟!،\n\"(1)2 ") + ["🇺🇸", "ً", "#", "@", "x"])).map("".join))
+@given(st.lists(st.sampled_from(list('ماسك وبوتين.؟!،\n"(1)2 ') + ["🇺🇸", "ً", "#", "@", "x"])).map("".join))
 def test_tokens_agree_with_camel_tools_outside_numbers_and_ellipses(text):
     from camel_tools.tokenizers.word import simple_word_tokenize
 
@@ -72,5 +73,9 @@ def test_long_text_without_sentence_ends_is_cut_into_bounded_sentences():
     text = " ".join(["كلمة"] * (3 * MAX_SENTENCE_TOKENS + 5))
     sentences, tokens = tokenize(text)
     assert [len([t for t in tokens if s.start <= t.start < s.end]) for s in sentences] == [
-        MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 5]
+        MAX_SENTENCE_TOKENS,
+        MAX_SENTENCE_TOKENS,
+        MAX_SENTENCE_TOKENS,
+        5,
+    ]
     assert sentences[0].start == 0 and sentences[-1].end == len(text)
