@@ -18,7 +18,8 @@ from .graph.analysis import (
     strongest_pairs,
     top_entities,
 )
-from .graph.build import GraphBuilder, cooccurrence_graph, write_graph
+from .graph.build import GraphBuilder, cooccurrence_graph
+from .graph.export import write_graph
 from .pipeline import Pipeline, extract, extract_many, load
 from .text.normalize import NormalizeOptions, normalize
 

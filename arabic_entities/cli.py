@@ -21,7 +21,7 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn, TypeVar
 
@@ -29,7 +29,9 @@ import networkx as nx
 
 from .document import LABELS, Document
 from .graph.analysis import strongest_pairs, top_entities
-from .graph.build import GRAPH_FORMATS, WINDOWS, cooccurrence_graph, write_graph
+from .graph.build import WINDOWS, cooccurrence_graph
+from .graph.draw import require_matplotlib
+from .graph.export import GRAPH_FORMATS, write_graph
 from .pipeline import Pipeline, load
 
 __all__ = ["COLUMNS", "FORMATS", "main"]
@@ -295,10 +297,8 @@ def _check_outputs(outputs: list[Path], *, english: bool) -> None:
         raise UsageError(f"--english labels drawings only ({', '.join(DRAWINGS)}), not {', '.join(suffixes)}")
     pictures = [output for output, suffix in zip(outputs, suffixes, strict=True) if suffix in (".png", ".svg")]
     if pictures:
-        from .graph.draw import _require_matplotlib
-
         try:
-            _require_matplotlib()
+            require_matplotlib()
         except ImportError as error:
             raise UsageError(f"{pictures[0]}: {error}") from None
 
@@ -306,7 +306,7 @@ def _check_outputs(outputs: list[Path], *, english: bool) -> None:
 def _print_summary(G: nx.Graph, top: int) -> None:
     """The most mentioned entities and the strongest pairs, as two small tables."""
 
-    def name(node: str) -> str:
+    def name(node: Hashable) -> str:
         data = G.nodes[node]
         return data["name"] + (f" ({data['name_en']})" if data.get("name_en") else "")
 

@@ -6,8 +6,9 @@ lazy computation that runs on whatever Dask scheduler is active: the default one
 ``dask.config.set(scheduler="processes")`` block or a ``distributed.Client``.
 
 - :func:`extract_bag` turns a bag of texts into a bag of
-  :class:`~arabic_entities.document.Document`, one partition at a time; each worker
-  process loads the default pipeline once and keeps it.
+  :class:`~arabic_entities.document.Document`, one partition at a time, with the
+  default pipeline or one made by :func:`~arabic_entities.load`; each worker process
+  loads it once and keeps it.
 - :func:`graph_from_bag` gives the graph :func:`~arabic_entities.cooccurrence_graph`
   would give for all the documents, without gathering them in one place: each
   partition fills a :class:`~arabic_entities.GraphBuilder` and the builders are merged
@@ -15,10 +16,12 @@ lazy computation that runs on whatever Dask scheduler is active: the default one
 
 Linking entities across documents (``link=True``) needs the whole collection, but only
 a small part of it: each partition reports, per entity id, its label and the names and
-English names with their mention counts. These reports are merged and linked in one
-task exactly as :func:`~arabic_entities.link_entities` links them; the resulting map of
-old to new ids and names goes back to the partitions, which relabel their documents
-before counting them. The documents are made once and kept by the workers until
+English names with their mention counts (:func:`~arabic_entities.entities.link.collect_records`).
+These reports are merged and linked in one task exactly as
+:func:`~arabic_entities.link_entities` links them (:func:`~arabic_entities.entities.link.compute_links`);
+the resulting map of old to new ids and names goes back to the partitions, which
+relabel their documents (:func:`~arabic_entities.entities.link.apply_links`) before
+counting them. The documents are made once and kept by the workers until
 counted.
 
 >>> import dask
@@ -43,10 +46,9 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .document import Document
-from .entities.link import _Links, _links, _merge_records, _Record, _records, _relabel
+from .entities.link import EntityRecord, Links, apply_links, collect_records, compute_links, merge_records
 from .graph.build import GraphBuilder, Window
-from .lexicon.gazetteer import load_gazetteer
-from .pipeline import TextInput, _check_count, extract_many
+from .pipeline import Pipeline, TextInput, check_count, default_pipeline
 
 if TYPE_CHECKING:
     from dask.bag import Bag
@@ -54,15 +56,15 @@ if TYPE_CHECKING:
 __all__ = ["extract_bag", "graph_from_bag"]
 
 
-def extract_bag(texts: Bag, *, batch_size: int = 32) -> Bag:
+def extract_bag(texts: Bag, *, pipeline: Pipeline | None = None, batch_size: int = 32) -> Bag:
     """A bag of Documents for a bag of texts (``str`` or ``(doc_id, text)`` pairs), in order.
 
-    Each partition goes through :func:`~arabic_entities.extract_many` (one process) in
-    the process that runs it, ``batch_size`` texts at a time.
+    Each partition goes through ``pipeline.pipe`` (the default pipeline when None; one
+    process) in the process that runs it, ``batch_size`` texts at a time.
     """
     _check_bag(texts)
-    _check_count("batch_size", batch_size)
-    return texts.map_partitions(_extract_partition, batch_size=batch_size)
+    check_count("batch_size", batch_size)
+    return texts.map_partitions(_extract_partition, pipeline=pipeline, batch_size=batch_size)
 
 
 def graph_from_bag(
@@ -91,14 +93,15 @@ def graph_from_bag(
     if split_every is not None and (not isinstance(split_every, int) or split_every < 2):
         raise ValueError(f"split_every must be an int of at least 2, got {split_every!r}")
     if link:
-        records = docs.reduction(_partition_records, _merge_records, split_every=split_every)
+        records = docs.reduction(_partition_records, merge_records, split_every=split_every)
         # as a Delayed, not an Item: Dask would optimize an Item argument on its own,
         # with its own copy of the tasks that make the documents, which would then run twice
         links = records.apply(_collection_links).to_delayed(optimize_graph=False)
         docs = docs.map_partitions(_relabel_partition, links)
-    options = {"window": window, "max_evidence": max_evidence}
     builder = docs.reduction(
-        partial(_partition_builder, **options), partial(_merge_builders, **options), split_every=split_every
+        partial(_partition_builder, window=window, max_evidence=max_evidence),
+        partial(_merge_builders, window=window, max_evidence=max_evidence),
+        split_every=split_every,
     )
     return builder.compute().graph(labels=labels, min_weight=min_weight, top_k=top_k)
 
@@ -110,26 +113,26 @@ def _check_bag(bag: object) -> None:
         raise TypeError(f"expected a dask.bag.Bag, not {type(bag).__name__}")
 
 
-def _extract_partition(texts: Iterable[TextInput], *, batch_size: int) -> list[Document]:
-    return list(extract_many(texts, batch_size=batch_size))
+def _extract_partition(texts: Iterable[TextInput], *, pipeline: Pipeline | None, batch_size: int) -> list[Document]:
+    return list((pipeline or default_pipeline()).pipe(texts, batch_size=batch_size))
 
 
-def _partition_records(docs: Iterable[Document]) -> dict[str, _Record]:
+def _partition_records(docs: Iterable[Document]) -> dict[str, EntityRecord]:
     def checked() -> Iterable[Document]:
         for doc in docs:
             if not isinstance(doc, Document):
                 raise TypeError(f"expected Document objects, not {type(doc).__name__}")
             yield doc
 
-    return _records(checked())
+    return collect_records(checked())
 
 
-def _collection_links(records: dict[str, _Record]) -> _Links:
-    return _links(records, load_gazetteer())
+def _collection_links(records: dict[str, EntityRecord]) -> Links:
+    return compute_links(records)
 
 
-def _relabel_partition(docs: Iterable[Document], links: _Links) -> list[Document]:
-    return [_relabel(doc, links) for doc in docs]
+def _relabel_partition(docs: Iterable[Document], links: Links) -> list[Document]:
+    return [apply_links(doc, links) for doc in docs]
 
 
 def _partition_builder(docs: Iterable[Document], *, window: Window, max_evidence: int) -> GraphBuilder:

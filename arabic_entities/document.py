@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, get_args
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,12 +25,24 @@ __all__ = [
     "RelationType",
     "Sentence",
     "Token",
+    "is_label",
 ]
 
 #: An entity type.
 Label = Literal["PERS", "ORG", "LOC", "MISC"]
 #: Entity types every recognizer reports.
 LABELS: tuple[Label, ...] = get_args(Label)
+
+
+def is_label(value: str) -> TypeGuard[Label]:
+    """Whether ``value`` is an entity type, one of :data:`LABELS`.
+
+    >>> is_label("PERS"), is_label("NORP")
+    (True, False)
+    """
+    return value in LABELS
+
+
 #: A relation type (see :mod:`arabic_entities.relations`).
 RelationType = Literal["contact", "support", "conflict", "affiliation", "located_in"]
 #: The relation types, in the order they are documented.
@@ -176,8 +188,8 @@ class Document:
 
     def _repr_html_(self) -> str:
         """The text right to left with mentions highlighted by type, for Jupyter
-        (:func:`arabic_entities.graph.draw.document_html`)."""
-        from .graph.draw import document_html
+        (:func:`arabic_entities.graph.html.document_html`)."""
+        from .graph.html import document_html
 
         return document_html(self)
 

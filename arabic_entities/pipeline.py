@@ -4,6 +4,8 @@
 >>> doc = nlp("قال إيلون ماسك إن بوتين وافق على اللقاء في موسكو.")
 >>> [(m.text, m.label) for m in doc.mentions]
 [('إيلون ماسك', 'PERS'), ('بوتين', 'PERS'), ('موسكو', 'LOC')]
+>>> load("crf", relations=False)("زار ماسك موسكو والتقى بوتين.").relations
+[]
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import hashlib
 import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import chain, islice
+from itertools import islice
+from pathlib import Path
+from typing import Any
 
 from . import ner
-from .document import Document, Relation, Sentence, Token
+from .document import LABELS, Document, Label, Relation, Sentence, Token, is_label
 from .entities.boundaries import description_before, split_coordination, split_listed_names, trim_words
 from .entities.morphology import Morphology, load_morphology
 from .entities.propagate import propagate
@@ -29,9 +32,19 @@ from .spans import SpanCandidate
 from .text.normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
 from .text.tokenize import tokenize
 
-__all__ = ["Pipeline", "load", "extract", "extract_many", "default_doc_id"]
+__all__ = [
+    "Pipeline",
+    "TextInput",
+    "check_count",
+    "default_doc_id",
+    "default_pipeline",
+    "extract",
+    "extract_many",
+    "load",
+]
 
-TextInput = str | tuple[str, str]
+#: A text, or a ``(doc_id, text)`` pair.
+TextInput = str | tuple[str | None, str]
 
 
 def default_doc_id(text: str) -> str:
@@ -50,7 +63,12 @@ class Pipeline:
     With ``propagate`` (the default) a name recognized once in a document is
     recognized wherever it recurs there (see :mod:`arabic_entities.entities.propagate`),
     and so are the prominent names of :mod:`arabic_entities.lexicon.prominent` (pass
-    ``known_names={}`` to rely on the recognizer alone).
+    ``known_names={}`` to rely on the recognizer alone). With ``relations=False``
+    the relation stage is skipped (``doc.relations`` stays empty).
+
+    A pipeline made by :func:`load` from a recognizer name or path is sent to worker
+    processes as that recipe (:meth:`pipe` with ``n_process``, Dask): each worker
+    loads it once. One built around a recognizer object is sent whole (pickled).
     """
 
     def __init__(
@@ -60,97 +78,138 @@ class Pipeline:
         normalization: NormalizeOptions = SURFACE,
         gazetteer: Gazetteer | None = None,
         propagate: bool = True,
-        known_names: Mapping[tuple[str, ...], str] | None = None,
-        morphology: Morphology | str | os.PathLike | bool | None = None,
+        known_names: Mapping[tuple[str, ...], Label] | None = None,
+        morphology: Morphology | str | os.PathLike[str] | bool | None = None,
+        relations: bool = True,
     ) -> None:
         self.recognizer = recognizer
         self.normalization = normalization
         self.propagate = propagate
+        self.relations = relations
         self.gazetteer = gazetteer or load_gazetteer()
         #: Word-key patterns of names found even where the recognizer misses them
         #: (with ``propagate``); by default the prominent names of the curated table.
-        self.known_names = prominent_patterns() if known_names is None else known_names
+        self.known_names: Mapping[tuple[str, ...], Label] = prominent_patterns() if known_names is None else known_names
         #: camel-tools' analyzer as extra clitic evidence: a database path, True for the
         #: installed one, or None (the default rules only; see :mod:`arabic_entities.entities.morphology`).
         if morphology is True:
             morphology = load_morphology()
         elif isinstance(morphology, (str, os.PathLike)):
-            morphology = load_morphology(morphology)
-        self.morphology = morphology or None
+            morphology = load_morphology(Path(morphology))
+        self.morphology: Morphology | None = morphology or None
+        #: How :func:`load` made this pipeline: ``(recognizer, options)``, or None.
+        self.recipe: tuple[str | os.PathLike[str], dict[str, Any]] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"recipe": self.recipe} if self.recipe is not None else self.__dict__
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if set(state) == {"recipe"}:
+            state = _from_recipe(state["recipe"]).__dict__
+        self.__dict__.update(state)
 
     def __call__(self, text: str, doc_id: str | None = None) -> Document:
         """Extract everything from one text."""
         return next(self.pipe([text if doc_id is None else (doc_id, text)]))
 
-    def pipe(self, texts: Iterable[TextInput], *, batch_size: int = 32) -> Iterator[Document]:
-        """Documents for texts (``str`` or ``(doc_id, text)`` pairs), in order, lazily."""
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-        items = iter(texts)
-        while batch := list(islice(items, batch_size)):
-            yield from self._batch([_as_pair(item) for item in batch])
+    def pipe(
+        self, texts: Iterable[TextInput], *, batch_size: int = 32, n_process: int = 1, progress: bool = False
+    ) -> Iterator[Document]:
+        """Documents for texts (``str`` or ``(doc_id, text)`` pairs), in input order, lazily.
 
-    def _batch(self, pairs: list[tuple[str, str]]) -> list[Document]:
+        Texts are read ``batch_size`` at a time as documents are asked for. With
+        ``n_process`` > 1 the batches go to that many worker processes (see
+        :mod:`arabic_entities.parallel`); the documents are the same as with one.
+        ``progress`` shows a tqdm bar.
+
+        >>> nlp = load("crf")
+        >>> [d.id for d in nlp.pipe([("a", "قال بوتين"), ("b", "زار ماسك موسكو.")], batch_size=1)]
+        ['a', 'b']
+        """
+        check_count("batch_size", batch_size)
+        check_count("n_process", n_process)
+        batches = _batches(texts, batch_size)
+        if n_process == 1:
+            docs: Iterator[Document] = (doc for batch in batches for doc in self.run_batch(batch))
+        else:
+            from .parallel import run_batches
+
+            docs = run_batches(self, batches, n_process=n_process)
+        if progress:
+            from tqdm import tqdm
+
+            docs = iter(tqdm(docs, unit="doc"))
+        return docs
+
+    def run_batch(self, pairs: list[tuple[str, str]]) -> list[Document]:
+        """The documents of ``(doc_id, text)`` pairs, all stages, the recognizer run once for all."""
         prepared = [self._prepare(doc_id, text) for doc_id, text in pairs]
         sentence_tokens = [
             [t.norm for t in doc.tokens[s.token_start : s.token_end]] for doc, _ in prepared for s in doc.sentences
         ]
         predictions = iter(self.recognizer.predict_scores(sentence_tokens))
         for doc, normalized in prepared:
-            words = [t.norm for t in doc.tokens]
-            candidates = []
-            for sentence in doc.sentences:
-                labels, probabilities = next(predictions)
-                offset = sentence.token_start
-                for label, first, last in self._names(words, offset, labels):
-                    candidates.append(
-                        SpanCandidate(
-                            label=label,
-                            words=tuple(words[offset + first : offset + last]),
-                            norm_start=normalized.norm_starts[offset + first],
-                            norm_end=normalized.norm_ends[offset + last - 1],
-                            sentence=sentence.index,
-                            score=min(probabilities[first:last]),
-                            token_start=offset + first,
-                            token_end=offset + last,
-                        )
-                    )
-            candidates = link_acronyms(
-                words, candidates, norm_starts=normalized.norm_starts, norm_ends=normalized.norm_ends
-            )
-            if self.propagate:
-                candidates += propagate(
-                    words,
-                    candidates,
-                    norm_starts=normalized.norm_starts,
-                    norm_ends=normalized.norm_ends,
-                    sentences=[t.sentence for t in doc.tokens],
-                    known=self.known_names,
-                )
-                candidates.sort(key=lambda c: c.token_start)
-            sentence_starts = [doc.sentences[t.sentence].token_start for t in doc.tokens]
-            candidates = [
-                replace(
-                    c,
-                    description=description_before(words, c.token_start, sentence_start=sentence_starts[c.token_start]),
-                )
-                if c.label == "PERS"
-                else c
-                for c in candidates
-            ]
-            doc.mentions, doc.entities = resolve(
-                candidates,
-                document_words={match_key(w) for w in words},
-                to_original=normalized.text.to_original,
-                original_text=doc.text,
-                gazetteer=self.gazetteer,
-                morphology=self.morphology,
-                known_names=self.known_names,
-            )
-            doc.relations = _relations(doc)
+            self._entities(doc, normalized, predictions)
+            if self.relations:
+                doc.relations = _relations(doc)
         return [doc for doc, _ in prepared]
 
-    def _names(self, words: list[str], offset: int, labels: list[str]) -> Iterator[tuple[str, int, int]]:
+    def _entities(
+        self, doc: Document, normalized: _Normalized, predictions: Iterator[tuple[list[str], list[float]]]
+    ) -> None:
+        """Mentions and entities of ``doc`` from its sentences' labels (the next ones of ``predictions``)."""
+        words = [t.norm for t in doc.tokens]
+        candidates = []
+        for sentence in doc.sentences:
+            labels, probabilities = next(predictions)
+            offset = sentence.token_start
+            for label, first, last in self._names(words, offset, labels):
+                candidates.append(
+                    SpanCandidate(
+                        label=label,
+                        words=tuple(words[offset + first : offset + last]),
+                        norm_start=normalized.norm_starts[offset + first],
+                        norm_end=normalized.norm_ends[offset + last - 1],
+                        sentence=sentence.index,
+                        score=min(probabilities[first:last]),
+                        token_start=offset + first,
+                        token_end=offset + last,
+                    )
+                )
+        candidates = link_acronyms(
+            words, candidates, norm_starts=normalized.norm_starts, norm_ends=normalized.norm_ends
+        )
+        if self.propagate:
+            candidates += propagate(
+                words,
+                candidates,
+                norm_starts=normalized.norm_starts,
+                norm_ends=normalized.norm_ends,
+                sentences=[t.sentence for t in doc.tokens],
+                known=self.known_names,
+            )
+            candidates.sort(key=lambda c: c.token_start)
+        sentence_starts = [doc.sentences[t.sentence].token_start for t in doc.tokens]
+        candidates = [
+            replace(
+                c,
+                description=description_before(words, c.token_start, sentence_start=sentence_starts[c.token_start]),
+            )
+            if c.label == "PERS"
+            else c
+            for c in candidates
+        ]
+        doc.mentions, doc.entities = resolve(
+            candidates,
+            document_words={match_key(w) for w in words},
+            to_original=normalized.text.to_original,
+            original_text=doc.text,
+            gazetteer=self.gazetteer,
+            morphology=self.morphology,
+            known_names=self.known_names,
+        )
+
+    def _names(self, words: list[str], offset: int, labels: list[str]) -> Iterator[tuple[Label, int, int]]:
         """``(label, first, last)`` of the names in a sentence's labels (sentence-relative
         word indices), after :mod:`~arabic_entities.entities.boundaries` trimming and cutting
         (listed names are those of ``known_names``)."""
@@ -163,6 +222,8 @@ class Pipeline:
             return keys in self.known_names
 
         for label, first, last in spans(labels):
+            if not is_label(label):
+                raise ValueError(f"the recognizer tagged a {label!r} span: entity types are {', '.join(LABELS)}")
             for start, end in split_coordination(words[offset + first : offset + last], is_name=is_name):
                 kept = trim_words(words[offset + first + start : offset + first + end], label)
                 if kept is None:
@@ -207,7 +268,7 @@ class _Normalized:
 def _relations(doc: Document) -> list[Relation]:
     """Typed relations of ``doc``; the trigger lexicon is built on first use, not at import
     (its words are normalized with camel-tools, whose tables take ~0.5 s to build)."""
-    from .relations.rules import extract_relations
+    from .relations import extract_relations
 
     return extract_relations(doc)
 
@@ -225,21 +286,63 @@ def _as_pair(item: TextInput) -> tuple[str, str]:
     raise TypeError(f"expected a str or a (doc_id, text) pair, not {type(item).__name__}")
 
 
-def load(recognizer: str | os.PathLike | Recognizer = "builtin", **options) -> Pipeline:
+def _batches(texts: Iterable[TextInput], size: int) -> Iterator[list[tuple[str, str]]]:
+    """``(doc_id, text)`` pairs, ``size`` at a time, read lazily."""
+    items = iter(texts)
+    while batch := list(islice(items, size)):
+        yield [_as_pair(item) for item in batch]
+
+
+def check_count(name: str, value: int) -> None:
+    """Raise TypeError unless ``value`` is an int, ValueError unless it is at least 1.
+
+    >>> check_count("n_process", 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_process must be at least 1, got 0
+    """
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+
+
+def load(recognizer: str | os.PathLike[str] | Recognizer = "builtin", **options: Any) -> Pipeline:
     """A pipeline with the named recognizer (``"builtin"``, the default, ``"crf"``,
     ``"camelbert"`` or a model path; see :func:`arabic_entities.ner.load`) or a
     Recognizer object. ``options`` go to :class:`Pipeline` (``normalization``,
-    ``propagate``, ``known_names``, ``morphology``)."""
-    if isinstance(recognizer, (str, os.PathLike)):
-        recognizer = ner.load(recognizer)
-    return Pipeline(recognizer, **options)
+    ``propagate``, ``known_names``, ``morphology``, ``relations``)."""
+    if not isinstance(recognizer, (str, os.PathLike)):
+        return Pipeline(recognizer, **options)
+    pipeline = Pipeline(ner.load(recognizer), **options)
+    if not isinstance(options.get("morphology"), Morphology):
+        pipeline.recipe = (recognizer, dict(options))
+    return pipeline
+
+
+#: Pipelines rebuilt from recipes in this process (worker processes get the same
+#: recipe for every batch): the pickled recipe -> the pipeline.
+_rebuilt: dict[bytes, Pipeline] = {}
+_rebuilt_lock = threading.Lock()
+
+
+def _from_recipe(recipe: tuple[str | os.PathLike[str], dict[str, Any]]) -> Pipeline:
+    import pickle
+
+    key = pickle.dumps(recipe)
+    with _rebuilt_lock:
+        if key not in _rebuilt:
+            recognizer, options = recipe
+            _rebuilt[key] = load(recognizer, **options)
+        return _rebuilt[key]
 
 
 _default: Pipeline | None = None
 _default_lock = threading.Lock()
 
 
-def _default_pipeline() -> Pipeline:
+def default_pipeline() -> Pipeline:
+    """The pipeline of :func:`extract` and :func:`extract_many`: ``load()``, made on first use."""
     global _default
     with _default_lock:
         if _default is None:
@@ -254,99 +357,24 @@ def extract(text: str, doc_id: str | None = None) -> Document:
     >>> [e.name for e in doc.entities if e.label == "PERS"]
     ['فلاديمير بوتين']
     """
-    return _default_pipeline()(text, doc_id)
-
-
-#: Batches in flight per worker process in :func:`extract_many`: enough to keep every
-#: worker busy while the parent hands out results, few enough to bound memory.
-PREFETCH = 2
-#: Environment variables that set the thread count of numpy's BLAS (OpenBLAS, MKL, OpenMP).
-BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+    return default_pipeline()(text, doc_id)
 
 
 def extract_many(
     texts: Iterable[TextInput], *, n_process: int = 1, batch_size: int = 32, progress: bool = False
 ) -> Iterator[Document]:
-    """Documents for many texts, in input order, with the default pipeline.
+    """Documents for many texts, in input order, with the default pipeline
+    (:meth:`Pipeline.pipe`).
 
     Each item is a text or a ``(doc_id, text)`` pair. Input and output are streamed:
-    texts are read in batches of ``batch_size`` as documents are asked for, never more
-    than ``batch_size * PREFETCH * n_process`` (``batch_size`` with one process) ahead of
-    the documents handed out: the texts and documents held do not grow with the
-    collection (the pipeline's per-word caches are capped). With
-    ``n_process`` > 1 the batches go to that many worker processes (spawned, so call it
-    under ``if __name__ == "__main__":`` in a script; each worker loads the model once
-    and runs numpy's BLAS on one thread unless :data:`BLAS_THREADS` are set) and the
-    documents are the same as with one. ``progress`` shows a tqdm bar.
+    the texts and documents held do not grow with the collection (see
+    :mod:`arabic_entities.parallel` for how far ahead workers read). With ``n_process``
+    > 1, call it under ``if __name__ == "__main__":`` in a script (workers are spawned).
 
     >>> docs = extract_many([("a", "قال بوتين"), "زار ماسك موسكو."], batch_size=1)
     >>> [(doc.id, len(doc.entities)) for doc in docs]
     [('a', 1), ('doc-3ddbbdf08629', 2)]
     """
-    _check_count("n_process", n_process)
-    _check_count("batch_size", batch_size)
-    if n_process == 1:
-        docs = _default_pipeline().pipe(texts, batch_size=batch_size)
-    else:
-        docs = _parallel(_batches(texts, batch_size), n_process)
-    if progress:
-        from tqdm import tqdm
-
-        docs = tqdm(docs, unit="doc")
-    return docs
-
-
-def _check_count(name: str, value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be at least 1, got {value}")
-
-
-def _batches(texts: Iterable[TextInput], size: int) -> Iterator[list[tuple[str, str]]]:
-    """``(doc_id, text)`` pairs, ``size`` at a time, read lazily (the batches of :meth:`Pipeline.pipe`)."""
-    items = iter(texts)
-    while batch := list(islice(items, size)):
-        yield [_as_pair(item) for item in batch]
-
-
-def _parallel(batches: Iterator[list[tuple[str, str]]], n_process: int) -> Iterator[Document]:
-    """Batches run by ``n_process`` workers, ``PREFETCH`` each in flight, results in order.
-
-    Not ``Pool.imap``: its feeder thread reads the whole input ahead of the workers.
-    """
-    import multiprocessing
-    from collections import deque
-
-    first = next(batches, None)
-    if first is None:  # no input: start no workers
-        return
-    with _one_blas_thread():
-        pool = multiprocessing.get_context("spawn").Pool(n_process, initializer=_default_pipeline)
-    with pool:
-        pending: deque = deque()
-        for batch in chain([first], batches):
-            pending.append(pool.apply_async(_extract_batch, (batch,)))
-            if len(pending) >= PREFETCH * n_process:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-
-
-@contextmanager
-def _one_blas_thread() -> Iterator[None]:
-    """Processes started inside run numpy's BLAS on one thread, unless :data:`BLAS_THREADS`
-    say otherwise. The workers are the parallelism: two workers with two BLAS threads each
-    made 2 processes 3x slower than 1 on two cores."""
-    unset = [name for name in BLAS_THREADS if name not in os.environ]
-    os.environ.update(dict.fromkeys(unset, "1"))
-    try:
-        yield
-    finally:
-        for name in unset:
-            os.environ.pop(name, None)
-
-
-def _extract_batch(batch: list[tuple[str, str]]) -> list[Document]:
-    """Run in a worker process, on that process's default pipeline."""
-    return _default_pipeline()._batch(batch)
+    check_count("n_process", n_process)
+    check_count("batch_size", batch_size)
+    return default_pipeline().pipe(texts, n_process=n_process, batch_size=batch_size, progress=progress)

@@ -71,6 +71,12 @@ def test_graph_on_a_local_cluster_equals_the_single_process_graph(cluster, docs)
     assert [d["docs"] for _, d in G.nodes(data=True) if d["name"] == "سامر الخطيب"] == [["d1", "d4"]]
 
 
+def test_any_loaded_pipeline_runs_on_the_cluster(cluster):
+    crf = ae.load("crf", relations=False)
+    bag = extract_bag(db.from_sequence(TEXTS, npartitions=2), pipeline=crf)
+    assert [d.to_dict() for d in bag.compute()] == [d.to_dict() for d in crf.pipe(TEXTS)]
+
+
 @pytest.mark.parametrize(
     "options",
     [

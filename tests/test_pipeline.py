@@ -1,11 +1,13 @@
-import os
+import pickle
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabic_entities as ae
-from arabic_entities.pipeline import PREFETCH, default_doc_id
+from arabic_entities.ner.base import Recognizer
+from arabic_entities.parallel import PREFETCH
+from arabic_entities.pipeline import default_doc_id
 
 
 def test_mentions_point_into_the_original_text():
@@ -180,12 +182,45 @@ def test_extract_many_with_workers_raises_on_a_bad_item():
         list(ae.extract_many([("a", "قال ماسك"), 123], n_process=2, batch_size=1))
 
 
-def test_workers_get_one_blas_thread_unless_told_otherwise(monkeypatch):
-    from arabic_entities.pipeline import BLAS_THREADS, _one_blas_thread
+class ThreadReporter(Recognizer):
+    """Every token a person, scored with the BLAS thread count of the process that tags it."""
 
-    for name in BLAS_THREADS:
+    def predict_scores(self, sentences):
+        from threadpoolctl import threadpool_info
+
+        threads = max((pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"), default=1)
+        return [(["B-PERS"] * len(tokens), [float(threads)] * len(tokens)) for tokens in sentences]
+
+
+def test_workers_run_blas_on_one_thread(monkeypatch):
+    from arabic_entities.threads import THREAD_VARIABLES
+
+    for name in THREAD_VARIABLES:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("OMP_NUM_THREADS", "3")
-    with _one_blas_thread():
-        assert [os.environ[name] for name in BLAS_THREADS] == ["1", "1", "3"]
-    assert [os.environ.get(name) for name in BLAS_THREADS] == [None, None, "3"]
+    nlp = ae.Pipeline(ThreadReporter(), propagate=False, relations=False)
+    docs = list(nlp.pipe(["ماسك", "بوتين"], n_process=2, batch_size=1))
+    assert [m.score for doc in docs for m in doc.mentions] == [1.0, 1.0]
+
+
+def test_any_loaded_pipeline_runs_in_worker_processes():
+    texts = [t if isinstance(t, str) else t[1] for t in TEXTS]
+    crf = ae.load("crf")
+    serial = [d.to_dict() for d in crf.pipe(texts, batch_size=2)]
+    assert [d.to_dict() for d in crf.pipe(texts, n_process=2, batch_size=2)] == serial
+    assert serial != [d.to_dict() for d in ae.extract_many(texts, batch_size=2)]  # a different recognizer
+
+
+def test_a_loaded_pipeline_travels_as_its_recipe():
+    nlp = ae.load("crf", propagate=False)
+    copy = pickle.loads(pickle.dumps(nlp))
+    assert copy.recipe == ("crf", {"propagate": False}) and copy.propagate is False
+    assert copy("قال ماسك إن بوتين وافق.") == nlp("قال ماسك إن بوتين وافق.")
+    assert len(pickle.dumps(nlp)) < 1000  # not the model
+
+
+def test_stages_can_be_switched_off():
+    text = "اتهم إيلون ماسك الرئيس دونالد ترامب بالكذب، ثم التقى ماسك وبوتين."
+    assert len(ae.extract(text).relations) == 2
+    nlp = ae.load(relations=False)
+    doc = nlp(text)
+    assert doc.relations == [] and doc.mentions == ae.extract(text).mentions

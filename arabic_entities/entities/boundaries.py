@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..lexicon.arabic import TITLE_WORDS, is_function_word, is_nisba, is_title_word
+from ..lexicon.arabic import MAX_TITLE_WORDS, TITLE_WORDS, is_function_word, is_nisba, is_title_word
 
 __all__ = ["trim_words", "split_coordination", "split_listed_names", "description_before"]
 
@@ -91,11 +91,12 @@ def split_listed_names(keys: Sequence[str], *, listed: Callable[[tuple[str, ...]
 def description_before(words: Sequence[str], start: int, *, sentence_start: int = 0) -> str | None:
     """The title words right before the person name that begins at word ``start``.
 
-    Titles and nationality adjectives are collected backwards (at most 5 words,
-    never before ``sentence_start``); the result counts only if it holds a title.
+    Titles and nationality adjectives are collected backwards (at most
+    :data:`~arabic_entities.lexicon.arabic.MAX_TITLE_WORDS`, never before
+    ``sentence_start``); the result counts only if it holds a title.
     """
-    first = start
-    while first > max(sentence_start, start - 5) and (is_title_word(words[first - 1]) or is_nisba(words[first - 1])):
+    first, reach = start, max(sentence_start, start - MAX_TITLE_WORDS)
+    while first > reach and (is_title_word(words[first - 1]) or is_nisba(words[first - 1])):
         first -= 1
     run = list(words[first:start])
     if not any(is_title_word(word) for word in run):

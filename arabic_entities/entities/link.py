@@ -13,6 +13,12 @@ cannot know. :func:`link_entities` looks at the whole collection:
 - each entity then takes the collection's most complete name (most words, then
   most mentions) and the id that name already had, so full names keep their ids.
 
+Linking runs in two phases, which :func:`link_entities` chains and which the Dask
+path (:mod:`arabic_entities.distributed`) runs apart: :func:`collect_records` (what
+documents say of each entity id; records of groups of documents combine with
+:func:`merge_records`), :func:`compute_links` (the linked id, name and English name
+of every entity id), then :func:`apply_links` on each document.
+
 >>> import arabic_entities as ae
 >>> docs = ae.link_entities([ae.extract("قال إيلون ماسك إن شركته ستطلق صاروخا."),
 ...                          ae.extract("وقال ماسك إن الإطلاق نجح.")])
@@ -28,35 +34,44 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from ..document import Document, Entity
+from ..document import Document, Entity, Label
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..text.normalize import match_key
 from .partition import Partition
 from .variants import same_name, skeleton
 
-__all__ = ["link_entities"]
+__all__ = [
+    "EntityRecord",
+    "Link",
+    "Links",
+    "apply_links",
+    "collect_records",
+    "compute_links",
+    "link_entities",
+    "merge_records",
+]
 
 
 @dataclass
-class _Record:
-    """What the collection says of one document-level entity id."""
+class EntityRecord:
+    """What a collection says of one document-level entity id: its label, and its names
+    and English names with their mention counts."""
 
-    label: str
+    label: Label
     names: Counter[str] = field(default_factory=Counter)  # name -> mentions
     name_en: Counter[str] = field(default_factory=Counter)
 
 
-#: Per document-level entity id: its linked id, name and English name (or None).
-_Links = dict[str, tuple[str, str, str | None]]
+#: An entity's linked id, name and English name (or None).
+Link = tuple[str, str, str | None]
+#: Per document-level entity id: its :data:`Link`.
+Links = dict[str, Link]
 
 
-def _roots(records: dict[str, _Record], gazetteer: Gazetteer) -> dict[str, str]:
+def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, str]:
     """Union-find over entity ids: id -> the id of its cluster's root."""
     partition = Partition(records)
     find = partition.find
-
-    def known(label: str):
-        return lambda key: gazetteer.english(key, label) or key in gazetteer
 
     def name_key(entity: str) -> str:
         return match_key(records[entity].names.most_common(1)[0][0])
@@ -67,7 +82,7 @@ def _roots(records: dict[str, _Record], gazetteer: Gazetteer) -> dict[str, str]:
     for (label, _), members in blocks.items():
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if find(a) != find(b) and same_name(name_key(a), name_key(b), known=known(label)):
+                if find(a) != find(b) and same_name(name_key(a), name_key(b), known=gazetteer.known(label)):
                     partition.union(a, b)
     owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a first / last word -> person roots
     for entity, record in records.items():
@@ -88,41 +103,42 @@ def link_entities(docs: Iterable[Document], *, gazetteer: Gazetteer | None = Non
     names and English names made consistent across all of them. The input documents
     are not changed."""
     docs = list(docs)
-    links = _links(_records(docs), gazetteer or load_gazetteer())
-    return [_relabel(doc, links) for doc in docs]
+    links = compute_links(collect_records(docs), gazetteer=gazetteer)
+    return [apply_links(doc, links) for doc in docs]
 
 
-def _records(docs: Iterable[Document]) -> dict[str, _Record]:
+def collect_records(docs: Iterable[Document]) -> dict[str, EntityRecord]:
     """What ``docs`` say of each entity id, ids in order of first appearance."""
-    records: dict[str, _Record] = {}
+    records: dict[str, EntityRecord] = {}
     for doc in docs:
         for entity in doc.entities:
-            record = records.setdefault(entity.id, _Record(entity.label))
+            record = records.setdefault(entity.id, EntityRecord(entity.label))
             record.names[entity.name] += entity.mention_count
             if entity.name_en:
                 record.name_en[entity.name_en] += entity.mention_count
     return records
 
 
-def _merge_records(parts: Iterable[dict[str, _Record]]) -> dict[str, _Record]:
-    """The records of consecutive groups of documents (each from :func:`_records`) as one:
-    the same as :func:`_records` of all their documents, in order."""
-    merged: dict[str, _Record] = {}
+def merge_records(parts: Iterable[dict[str, EntityRecord]]) -> dict[str, EntityRecord]:
+    """The records of consecutive groups of documents (each from :func:`collect_records`)
+    as one: the same as :func:`collect_records` of all their documents, in order."""
+    merged: dict[str, EntityRecord] = {}
     for records in parts:
         for entity, record in records.items():
-            into = merged.setdefault(entity, _Record(record.label))
+            into = merged.setdefault(entity, EntityRecord(record.label))
             into.names.update(record.names)
             into.name_en.update(record.name_en)
     return merged
 
 
-def _links(records: dict[str, _Record], gazetteer: Gazetteer) -> _Links:
-    """The linked id, name and English name of every entity id of ``records``."""
-    roots = _roots(records, gazetteer)
+def compute_links(records: dict[str, EntityRecord], *, gazetteer: Gazetteer | None = None) -> Links:
+    """The linked id, name and English name of every entity id of ``records``
+    (English names checked in ``gazetteer``, the shipped name table by default)."""
+    roots = _roots(records, gazetteer or load_gazetteer())
     clusters: dict[str, list[str]] = defaultdict(list)
     for entity, root in roots.items():
         clusters[root].append(entity)
-    links: _Links = {}
+    links: Links = {}
     for members in clusters.values():
         names: Counter[str] = sum((records[m].names for m in members), Counter())
         english: Counter[str] = sum((records[m].name_en for m in members), Counter())
@@ -135,7 +151,9 @@ def _links(records: dict[str, _Record], gazetteer: Gazetteer) -> _Links:
     return links
 
 
-def _relabel(doc: Document, links: _Links) -> Document:
+def apply_links(doc: Document, links: Links) -> Document:
+    """``doc`` with the linked ids, names and English names of ``links`` (from
+    :func:`compute_links`); entities that become one are merged. ``doc`` is not changed."""
     merged: dict[str, Entity] = {}
     for entity in doc.entities:
         key, name, name_en = links[entity.id]

@@ -25,7 +25,9 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..camel_data import data_dir, import_offline
 from ..lexicon.arabic import Split
@@ -62,15 +64,23 @@ def _plain_db(path: Path) -> Path:
     return copy
 
 
+class Analyzer(Protocol):
+    """What is used of a camel-tools ``camel_tools.morphology.analyzer.Analyzer``."""
+
+    def analyze(self, word: str) -> Iterable[dict[str, Any]]:
+        """The analyses of ``word``, each a dict of features (``pos``, ``prc0``, ...)."""
+        ...
+
+
 class Morphology:
     """Clitic evidence from a camel-tools analyzer (see the module docstring)."""
 
-    def __init__(self, analyzer) -> None:
+    def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
         self._lock = threading.Lock()  # the analyzer's cache is not thread-safe
 
     @functools.lru_cache(maxsize=65_536)  # noqa: B019 (one instance per database, kept for the process)
-    def _analyses(self, word: str) -> tuple[dict, ...]:
+    def _analyses(self, word: str) -> tuple[dict[str, Any], ...]:
         with self._lock:
             return tuple(self.analyzer.analyze(word))
 

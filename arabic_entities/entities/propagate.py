@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from ..document import Label
 from ..lexicon.arabic import readings
 from ..spans import SpanCandidate
 from ..text.normalize import match_key
@@ -42,9 +43,9 @@ def _better(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else max(a, b)
 
 
-def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tuple[str, float | None]]:
+def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tuple[Label, float | None]]:
     """Word-key patterns to their majority label and their best source's score."""
-    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    votes: dict[tuple[str, ...], Counter[Label]] = defaultdict(Counter)
     best: dict[tuple[str, ...], float | None] = {}
     for c in candidates:
         if c.score is not None and c.score < MIN_SOURCE_SCORE:
@@ -73,7 +74,7 @@ def propagate(
     norm_starts: Sequence[int],
     norm_ends: Sequence[int],
     sentences: Sequence[int],
-    known: Mapping[tuple[str, ...], str] | None = None,
+    known: Mapping[tuple[str, ...], Label] | None = None,
 ) -> list[SpanCandidate]:
     """New candidates where known patterns recur among words no candidate covers.
 

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..document import Entity, Mention
+from ..document import Entity, Label, Mention
 from ..lexicon.arabic import Split, proclitic_splits
 from ..lexicon.clusters import word_rank
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
@@ -191,17 +191,17 @@ def _strip(candidate: SpanCandidate, split: Split | None) -> _Resolved:
     return _Resolved(candidate, candidate.norm_start + cut, surface, match_key(surface))
 
 
-def _vote(members: list[_Resolved]) -> str:
+def _vote(members: list[_Resolved]) -> Label:
     """The label with the highest total score among ``members`` (ties: alphabetical)."""
-    votes: Counter[str] = Counter()
+    votes: defaultdict[Label, float] = defaultdict(float)
     for m in members:
         votes[m.candidate.label] += 1.0 if m.candidate.score is None else m.candidate.score
     return max(sorted(votes), key=votes.__getitem__)
 
 
 def _group(
-    resolved: list[_Resolved], *, same_name: Callable[[str, str, str], bool]
-) -> list[tuple[str, list[_Resolved]]]:
+    resolved: list[_Resolved], *, same_name: Callable[[Label, str, str], bool]
+) -> list[tuple[Label, list[_Resolved]]]:
     """Group mentions into entities: ``(label, members)`` in order of first mention.
 
     - Mentions with equal keys, and keys that spell the same name
@@ -275,7 +275,7 @@ def _by_completeness(members: list[_Resolved]) -> list[str]:
     return sorted(counts, key=lambda k: (-len(k.split()), -counts[k], k))
 
 
-def _english(label: str, members: list[_Resolved], gazetteer: Gazetteer) -> str | None:
+def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> str | None:
     """The English name of an entity: a bare surname's from the one prominent person
     who bears it (ماسك → Elon Musk), else from its most complete spelling that the
     name table knows."""
@@ -300,7 +300,7 @@ def resolve(
     original_text: str,
     gazetteer: Gazetteer | None = None,
     morphology: Morphology | None = None,
-    known_names: Mapping[tuple[str, ...], str] | None = None,
+    known_names: Mapping[tuple[str, ...], Label] | None = None,
 ) -> tuple[list[Mention], list[Entity]]:
     """Decide clitics, build mentions with original offsets and group them into entities.
 
@@ -337,11 +337,8 @@ def resolve(
         for c in candidates
     ]
 
-    def known(label: str) -> Callable[[str], str | bool]:
-        return lambda key: gazetteer.english(key, label) or key in gazetteer
-
-    groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=known(label)))
-    identified: dict[str, tuple[str, str | None, list[_Resolved]]] = {}
+    groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=gazetteer.known(label)))
+    identified: dict[str, tuple[Label, str | None, list[_Resolved]]] = {}
     for label, members in groups:
         # a name of the curated table keeps its listed type (البيت الأبيض is an ORG, not MISC)
         listed_labels = [listed[words] for k in _by_completeness(members) if (words := tuple(k.split())) in listed]
@@ -388,8 +385,8 @@ def resolve(
                 token_end=r.candidate.token_end,
             )
         )
-    first_seen = {}
-    for m in mentions:
-        first_seen.setdefault(m.entity_id, m.start)
+    first_seen: dict[str, int] = {}
+    for mention in mentions:
+        first_seen.setdefault(mention.entity_id, mention.start)
     entities.sort(key=lambda e: first_seen[e.id])
     return mentions, entities

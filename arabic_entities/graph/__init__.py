@@ -1,5 +1,7 @@
-"""Stage 6: the co-mention graph of many documents: building and merging
-(:mod:`.build`), analysis (:mod:`.analysis`), drawings and pages (:mod:`.draw`).
+"""Stage 6: the co-mention graph of many documents: building and merging (:mod:`.build`),
+analysis (:mod:`.analysis`), files (:mod:`.export`), PNG/SVG drawings (:mod:`.draw`) and
+interactive pages and highlighted documents (:mod:`.html`); :mod:`.layout` holds what
+drawings and pages share.
 """
 
 from .analysis import (
@@ -11,21 +13,31 @@ from .analysis import (
     strongest_pairs,
     top_entities,
 )
-from .build import CSV_COLUMNS, GRAPH_FORMATS, WINDOWS, GraphBuilder, Window, cooccurrence_graph, write_graph
+from .build import WINDOWS, GraphBuilder, Window, cooccurrence_graph
+from .draw import draw_graph, require_matplotlib
+from .export import CSV_COLUMNS, GRAPH_FORMATS, write_graph
+from .html import document_html, graph_html, write_html
+from .layout import LABEL_COLORS
 
 __all__ = [
     "CSV_COLUMNS",
     "GRAPH_FORMATS",
+    "LABEL_COLORS",
     "WINDOWS",
     "GraphBuilder",
     "Window",
     "centrality",
     "communities",
     "cooccurrence_graph",
+    "document_html",
+    "draw_graph",
     "edges_dataframe",
     "ego_network",
+    "graph_html",
     "nodes_dataframe",
+    "require_matplotlib",
     "strongest_pairs",
     "top_entities",
     "write_graph",
+    "write_html",
 ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Hashable
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -190,7 +191,7 @@ def ego_network(G: nx.Graph, entity: Any, *, radius: int = 1) -> nx.Graph:
     return nx.ego_graph(G, _node(G, entity), radius=radius)
 
 
-def _pandas(function: str):
+def _pandas(function: str) -> ModuleType:
     try:
         import pandas as pd
     except ImportError as error:

@@ -42,31 +42,22 @@ the edge weight, ``p(a,b) = w_ab / W``, ``p(a) = n_a / W`` and
 
 from __future__ import annotations
 
-import csv
 import itertools
-import json
 import math
-import os
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
 from ..document import Document
 from ..entities.link import link_entities
 
-__all__ = ["CSV_COLUMNS", "GRAPH_FORMATS", "WINDOWS", "GraphBuilder", "cooccurrence_graph", "write_graph"]
+__all__ = ["WINDOWS", "GraphBuilder", "Window", "cooccurrence_graph"]
 
 #: Named windows; an int ``N`` (token distance) is a window too.
 WINDOWS = ("sentence", "paragraph", "document")
-#: Suffixes :func:`write_graph` understands.
-GRAPH_FORMATS = (".gexf", ".graphml", ".json", ".csv", ".html", ".png", ".svg")
-#: Columns of the ``.csv`` edge list.
-CSV_COLUMNS = ("source", "target", "source_name", "target_name", "weight", "docs", "npmi", "relations")
 
 Window = str | int
 #: ``(doc id, sentence index or None, text or None)``: where two entities meet.
@@ -121,12 +112,8 @@ def _token_windows(doc: Document, distance: int) -> Iterator[tuple[int, str, set
     """One window per pair of mentions within ``distance`` tokens: O(n log n + pairs)."""
     if doc.mentions and not doc.tokens:
         raise ValueError(f"window={distance} counts tokens, but document {doc.id!r} has none")
-    starts = [t.start for t in doc.tokens]
-    spans = []  # (first token, last token, sentence, entity id) of each mention
-    for m in doc.mentions:
-        first = max(bisect_right(starts, m.start) - 1, 0)
-        spans.append((first, max(bisect_left(starts, m.end) - 1, first), m.sentence, m.entity_id))
-    spans.sort()
+    # (first token, last token, sentence, entity id) of each mention
+    spans = sorted((m.token_start, m.token_end - 1, m.sentence, m.entity_id) for m in doc.mentions)
     firsts = [span[0] for span in spans]
     for k, (_, last, sentence, entity) in enumerate(spans):
         for j in range(k + 1, bisect_right(firsts, last + distance, lo=k + 1)):
@@ -255,7 +242,8 @@ class GraphBuilder:
             for end in (relation.head, relation.tail):
                 if end not in known:
                     raise ValueError(f"a relation of document {doc.id!r} names unknown entity {end!r}")
-            edge = self._edges[tuple(sorted((relation.head, relation.tail)))]
+            a, b = sorted((relation.head, relation.tail))
+            edge = self._edges[a, b]
             edge.relations[relation.type] += 1
             edge.docs.add(doc.id)
         for pair in touched:
@@ -278,10 +266,10 @@ class GraphBuilder:
                 f"cannot merge a builder with window={other.window!r}, max_evidence={other.max_evidence} "
                 f"into one with window={self.window!r}, max_evidence={self.max_evidence}"
             )
-        for node_id, stats in other._nodes.items():
-            self._nodes[node_id].merge(stats)
-        for pair, stats in other._edges.items():
-            self._edges[pair].merge(stats, self.max_evidence)
+        for node_id, node in other._nodes.items():
+            self._nodes[node_id].merge(node)
+        for pair, edge in other._edges.items():
+            self._edges[pair].merge(edge, self.max_evidence)
         self._windows += other._windows
         return self
 
@@ -298,24 +286,24 @@ class GraphBuilder:
             raise ValueError(f"top_k must be >= 0, got {top_k}")
         G = nx.Graph()
         for node_id in sorted(self._nodes):
-            stats = self._nodes[node_id]
+            node = self._nodes[node_id]
             G.add_node(
                 node_id,
-                label=_best(stats.labels),
-                name=max(sorted(stats.names), key=lambda name: (stats.names[name], len(name))),
-                name_en=_best(stats.names_en),
-                count=stats.count,
-                docs=sorted(stats.docs),
+                label=_best(node.labels),
+                name=max(sorted(node.names), key=lambda name: (node.names[name], len(name))),
+                name_en=_best(node.names_en),
+                count=node.count,
+                docs=sorted(node.docs),
             )
-        for (a, b), stats in sorted(self._edges.items()):
+        for (a, b), edge in sorted(self._edges.items()):
             G.add_edge(
                 a,
                 b,
-                weight=stats.weight,
-                docs=sorted(stats.docs),
-                npmi=_npmi(stats.weight, self._nodes[a].windows, self._nodes[b].windows, self._windows),
-                relations=dict(sorted(stats.relations.items())),
-                evidence=[{"doc": doc, "sentence": sentence, "text": text} for doc, sentence, text in stats.evidence],
+                weight=edge.weight,
+                docs=sorted(edge.docs),
+                npmi=_npmi(edge.weight, self._nodes[a].windows, self._nodes[b].windows, self._windows),
+                relations=dict(sorted(edge.relations.items())),
+                evidence=[{"doc": doc, "sentence": sentence, "text": text} for doc, sentence, text in edge.evidence],
             )
         if labels is not None:
             wanted = {labels} if isinstance(labels, str) else set(labels)
@@ -362,82 +350,3 @@ def cooccurrence_graph(
     if link:
         docs = link_entities(docs)
     return builder.add_many(docs).graph(labels=labels, min_weight=min_weight, top_k=top_k)
-
-
-def _flat_copy(G: nx.Graph) -> nx.Graph:
-    """A copy whose attributes are scalars: lists and dicts become JSON text, None is dropped."""
-
-    def flat(attrs: dict) -> dict:
-        return {
-            k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v
-            for k, v in attrs.items()
-            if v is not None
-        }
-
-    H = G.__class__()
-    H.add_nodes_from((n, flat(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((a, b, flat(d)) for a, b, d in G.edges(data=True))
-    return H
-
-
-def _write_csv(G: nx.Graph, path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(CSV_COLUMNS)
-        for a, b, d in G.edges(data=True):
-            writer.writerow(
-                [
-                    a,
-                    b,
-                    G.nodes[a].get("name", ""),
-                    G.nodes[b].get("name", ""),
-                    d.get("weight", ""),
-                    len(d.get("docs", ())),
-                    d.get("npmi", ""),
-                    json.dumps(d.get("relations", {}), ensure_ascii=False),
-                ]
-            )
-
-
-def write_graph(G: nx.Graph, path: str | os.PathLike, **options: Any) -> Path:
-    """Write ``G`` in the format its suffix names (one of :data:`GRAPH_FORMATS`); returns the path.
-
-    - ``.gexf`` (Gephi) and ``.graphml``: these hold only scalar attributes, so lists
-      and dicts (``docs``, ``relations``, ``evidence``) are written as JSON text;
-    - ``.json``: node-link JSON (:func:`networkx.node_link_data`, ``edges="edges"``);
-    - ``.csv``: one row per edge, columns :data:`CSV_COLUMNS` (``docs`` is a count,
-      ``relations`` JSON), UTF-8 without BOM;
-    - ``.png`` and ``.svg``: a drawing, :func:`arabic_entities.graph.draw.draw_graph`;
-    - ``.html``: an interactive page, :func:`arabic_entities.graph.draw.write_html`.
-
-    ``options`` go to the drawing functions; the other formats take none.
-
-    >>> import tempfile
-    >>> G = nx.Graph([("pers-1", "pers-2", {"weight": 2, "docs": ["d1"], "npmi": 1.0, "relations": {}})])
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     print(write_graph(G, Path(folder) / "g.csv").read_text(encoding="utf-8"), end="")
-    source,target,source_name,target_name,weight,docs,npmi,relations
-    pers-1,pers-2,,,2,1,1.0,{}
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in GRAPH_FORMATS:
-        raise ValueError(f"cannot write graph format {suffix or '(no suffix)'!r}; use one of {GRAPH_FORMATS}")
-    if suffix in (".png", ".svg", ".html"):
-        from . import draw as viz
-
-        draw = viz.write_html if suffix == ".html" else viz.draw_graph
-        draw(G, path, **options)
-        return path
-    if options:
-        raise TypeError(f"{suffix} takes no options (got {', '.join(sorted(options))}); only .html, .png, .svg do")
-    if suffix == ".gexf":
-        nx.write_gexf(_flat_copy(G), path)
-    elif suffix == ".graphml":
-        nx.write_graphml(_flat_copy(G), path)
-    elif suffix == ".json":
-        data = nx.node_link_data(G, edges="edges")
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    else:
-        _write_csv(G, path)
-    return path

@@ -17,7 +17,11 @@ import functools
 from dataclasses import dataclass
 
 __all__ = [
+    "ARTICLE",
+    "CONJUNCTIONS",
     "FUNCTION_WORDS",
+    "MAX_TITLE_WORDS",
+    "PREPOSITIONS",
     "TITLE_WORDS",
     "Split",
     "is_function_word",
@@ -26,12 +30,20 @@ __all__ = [
     "proclitic_splits",
     "readings",
     "strip_article",
+    "strip_conjunction",
 ]
 
-_CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ل", "ك")
+#: Conjunctions written attached to the next word.
+CONJUNCTIONS = ("و", "ف")
+#: Prepositions written attached to the next word (after a conjunction, if any).
+PREPOSITIONS = ("ب", "ل", "ك")
+#: The definite article.
+ARTICLE = "ال"
 #: Shortest stem worth considering: two-letter remainders are almost never names.
 MIN_STEM = 3
+#: Most words taken as the titles before a person's name: title words, nationality
+#: adjectives and, for relations, the noun a title governs (رئيس الوزراء الإسرائيلي).
+MAX_TITLE_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +70,8 @@ def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> tuple[Split, ...
     ``للكرملين`` as ل + ال + كرملين.
     """
     splits: list[Split] = []
-    for conj in _CONJUNCTIONS:
-        for prep in _PREPOSITIONS:
+    for conj in ("", *CONJUNCTIONS):
+        for prep in ("", *PREPOSITIONS):
             prefix = conj + prep
             if not prefix or not word.startswith(prefix):
                 continue
@@ -88,7 +100,17 @@ def strip_article(word: str) -> str:
     >>> strip_article("الكرملين"), strip_article("الم")
     ('كرملين', 'الم')
     """
-    return word[2:] if word.startswith("ال") and len(word) - 2 >= MIN_STEM else word
+    return word[len(ARTICLE) :] if word.startswith(ARTICLE) and len(word) - len(ARTICLE) >= MIN_STEM else word
+
+
+def strip_conjunction(word: str, *, min_stem: int = 2) -> str:
+    """``word`` without a leading و / ف when ``min_stem`` letters or more remain
+    (function words such as ما have two).
+
+    >>> strip_conjunction("ولكن"), strip_conjunction("وما"), strip_conjunction("وما", min_stem=3)
+    ('لكن', 'ما', 'وما')
+    """
+    return word[1:] if len(word) > min_stem and word[0] in CONJUNCTIONS else word
 
 
 #: Closed-class words (prepositions, particles, pronouns, demonstratives) that never
@@ -121,14 +143,18 @@ def is_function_word(word: str) -> bool:
     >>> is_function_word("وعلى"), is_function_word("علي")
     (True, False)
     """
-    return word in FUNCTION_WORDS or (len(word) > 2 and word[0] in "وف" and word[1:] in FUNCTION_WORDS)
+    return word in FUNCTION_WORDS or strip_conjunction(word) in FUNCTION_WORDS
 
 
 def is_nisba(word: str) -> bool:
-    """An article-bearing relational adjective such as الروسي, الأميركية."""
-    return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "ية"))
+    """An article-bearing relational adjective such as الروسي, الأميركية (not after و).
+
+    >>> is_nisba("الأميركية"), is_nisba("والأميركية"), is_nisba("الذي")
+    (True, False, False)
+    """
+    return word.startswith(ARTICLE) and len(word) >= 5 and word.endswith(("ي", "ية"))
 
 
 def is_title_word(word: str) -> bool:
     """Whether ``word`` is a title or role word, alone or after و / ف."""
-    return word in TITLE_WORDS or (len(word) > 3 and word[0] in "وف" and word[1:] in TITLE_WORDS)
+    return word in TITLE_WORDS or strip_conjunction(word, min_stem=3) in TITLE_WORDS

@@ -1,7 +1,13 @@
 """Word clusters from unlabeled news, as lookup features for the CRF tagger.
 
-    python -m arabic_entities.lexicon.build_clusters --data ../shared/data/unlabeled \\
-        --output arabic_entities/lexicon/data/clusters.npz
+    python -m arabic_entities.lexicon.build_clusters --data ../shared/data/unlabeled --vectors
+
+writes ``build/clusters.npz`` and, with ``--vectors``, the word vectors
+``build/vectors.npz`` (``build/`` is the work folder, relative to the current
+directory: run it from the repository root; ``--output`` and ``--vectors PATH``
+write elsewhere, e.g. ``--output arabic_entities/lexicon/data/clusters.npz`` to
+replace the shipped table). ``arabic_entities/data_manifest.json`` holds the
+shipped table's hash.
 
 Every line of every ``*.txt.gz`` under the data folder is one document. It is
 split with :func:`arabic_entities.text.tokenize.tokenize` and each token is mapped to
@@ -31,9 +37,9 @@ The default is therefore ``workers=1``, which gives the same bytes on every run
 at about 1.7x the training time of ``workers=2`` (``--workers 2``: ~11 rather
 than ~18 minutes of training on the 32M-token corpus here).
 
-With ``--vectors PATH.npz`` the word vectors are saved too (plain arrays, no
-pickle): they are the frozen word table of the BiLSTM tagger
-(:mod:`arabic_entities.ner.train_bilstm`).
+With ``--vectors [PATH.npz]`` the word vectors are saved too (plain arrays, no
+pickle, fixed timestamps): they are the frozen word table of the BiLSTM tagger
+(:mod:`arabic_entities.ner.train_bilstm`, which reads ``build/vectors.npz`` by default).
 """
 
 from __future__ import annotations
@@ -43,10 +49,11 @@ import gzip
 import logging
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..manifest import WORK_DIR
 from ..text.normalize import match_key
 from ..text.tokenize import tokenize
 
@@ -55,6 +62,8 @@ if TYPE_CHECKING:
     from gensim.models import KeyedVectors
 
 __all__ = [
+    "CLUSTERS_OUTPUT",
+    "VECTORS_OUTPUT",
     "build_clusters",
     "read_sentences",
     "train_vectors",
@@ -66,6 +75,10 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: Where the command writes the cluster table and the word vectors by default.
+CLUSTERS_OUTPUT = WORK_DIR / "clusters.npz"
+VECTORS_OUTPUT = WORK_DIR / "vectors.npz"
 
 
 def iter_documents(corpus_dir: str | Path) -> Iterator[str]:
@@ -124,15 +137,16 @@ def train_vectors(
 
 
 def save_vectors(path: str | Path, keys: Sequence[str], matrix: np.ndarray) -> None:
-    """Save word vectors as a plain ``.npz``: ``keys`` (UTF-8, newline-joined) and ``matrix``."""
+    """Save word vectors as a plain ``.npz``: ``keys`` (UTF-8, newline-joined) and ``matrix``.
+
+    Written by :func:`write_npz` (uncompressed): equal vectors, equal bytes.
+    """
     import numpy as np
 
     if len(keys) != len(matrix):
         raise ValueError(f"{len(keys)} keys for {len(matrix)} vectors")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     packed = np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8)
-    np.savez(path, keys=packed, matrix=np.asarray(matrix, dtype=np.float32))
+    write_npz(path, {"keys": packed, "matrix": np.asarray(matrix, dtype=np.float32)}, compress=False)
 
 
 def load_vectors(path: str | Path) -> tuple[list[str], np.ndarray]:
@@ -197,18 +211,28 @@ def write_clusters(
     )
 
 
-def write_npz(path: str | Path, arrays: dict[str, np.ndarray]) -> None:
-    """``numpy.savez_compressed`` with fixed zip timestamps, so equal arrays give equal bytes."""
+def write_npz(path: str | Path, arrays: Mapping[str, np.ndarray], *, compress: bool = True) -> None:
+    """``numpy.savez_compressed`` (``compress=False``: ``numpy.savez``) with fixed zip
+    metadata, so that equal arrays give equal bytes.
+
+    Members are written in the order of ``arrays``, each dated 1980-01-01 00:00 and
+    marked as made on Unix (the zip header fields ``numpy.savez`` fills from the clock
+    and the platform); pickled objects are refused. Every ``.npz`` the package ships
+    is written by this function. Compressed members also depend on zlib's output,
+    which has been stable across zlib releases but is not promised to be.
+    """
     import zipfile
 
     import numpy as np
 
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(path, "w", compression=method) as archive:
         for name, array in arrays.items():
             info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = method
+            info.create_system = 3  # Unix, whatever the platform (the default on Linux and macOS)
             with archive.open(info, "w") as member:
                 np.lib.format.write_array(member, np.asanyarray(array), allow_pickle=False)
 
@@ -245,11 +269,22 @@ def build_clusters(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m arabic_entities.lexicon.build_clusters",
+        description=__doc__.split("\n\n")[0],
+    )
     parser.add_argument("--data", required=True, type=Path, help="folder searched for *.txt.gz")
-    parser.add_argument("--output", required=True, type=Path, help="cluster table (.npz) to write")
     parser.add_argument(
-        "--vectors", type=Path, default=None, help="also save the word vectors here (.npz, input of train_bilstm)"
+        "--output", type=Path, default=CLUSTERS_OUTPUT, help="cluster table (.npz) to write (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--vectors",
+        type=Path,
+        nargs="?",
+        const=VECTORS_OUTPUT,
+        default=None,
+        metavar="PATH",
+        help=f"also save the word vectors (.npz, input of train_bilstm), to PATH or {VECTORS_OUTPUT}",
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[64, 256, 1024, 4096])
     parser.add_argument("--vocab-size", type=int, default=200_000)

@@ -2,6 +2,19 @@
 
     python -m arabic_entities.lexicon.build_names --data ../shared/data/gazetteers
 
+writes ``build/names.tsv.gz`` (the work folder, relative to the current directory:
+run it from the repository root); ``--output arabic_entities/lexicon/data/names.tsv.gz``
+replaces the shipped table. Equal sources give equal bytes (with babel's CLDR
+:data:`CLDR_VERSION`); the shipped table's hash is in ``arabic_entities/data_manifest.json``.
+
+``--sources`` keeps some of the sources (:data:`SOURCES`). The shipped models were
+trained before CLDR and the curated table were added: their training table is
+
+    python -m arabic_entities.lexicon.build_names --data ../shared/data/gazetteers \\
+        --sources arwikicats world_cities wikidata_names --output build/training-names.tsv.gz
+
+(the same names and labels as the table of that time; see ``train_crf --names``).
+
 Sources (licences in ``SOURCES.md`` next to the table):
 
 - ArWikiCats (MIT; Arabic Wikipedia labels): persons, places, demonyms and the
@@ -36,13 +49,18 @@ from pathlib import Path
 
 import regex
 
+from ..manifest import WORK_DIR
 from ..text.normalize import match_key
-from .gazetteer import TABLE_PATH
 from .prominent import CURATED_PATH
 
-__all__ = ["CLDR_VERSION", "collect", "write_table", "main"]
+__all__ = ["CLDR_VERSION", "OUTPUT", "SOURCES", "collect", "write_table", "main"]
+
+#: Where the command writes the table by default.
+OUTPUT = WORK_DIR / "names.tsv.gz"
 
 LABELS = frozenset({"PERS", "LOC", "ORG", "NORP", "NAME"})
+#: The sources, by the name of their ``source`` column, in the order they are read.
+SOURCES = ("arwikicats", "world_cities", "wikidata_names", "cldr", "curated")
 #: The CLDR release the shipped table was built with (babel 2.19.0); another
 #: release may name a few countries differently.
 CLDR_VERSION = "49"
@@ -189,18 +207,20 @@ def _with_counts(weighted: Iterable[Weighted]) -> list[tuple[str, ...]]:
     return sorted((*row, str(english[row[0], row[1], row[3], row[4]])) for row in rows)
 
 
-def collect(data: Path, curated: Path = CURATED_PATH) -> list[tuple[str, ...]]:
+def collect(data: Path, curated: Path = CURATED_PATH, sources: Iterable[str] = SOURCES) -> list[tuple[str, ...]]:
     """All rows from the sources under ``data``, CLDR and the curated table,
-    deduplicated, counted and sorted."""
-    return _with_counts(
-        [
-            *_arwikicats(data / "arwikicats"),
-            *_world_cities(data / "world_cities_translations"),
-            *_name_tokens(data / "netransliteration_wd"),
-            *_cldr(),
-            *_curated(curated),
-        ]
-    )
+    deduplicated, counted and sorted; ``sources`` picks some of :data:`SOURCES`."""
+    chosen = set(sources)
+    if not chosen <= set(SOURCES):
+        raise ValueError(f"unknown sources {sorted(chosen - set(SOURCES))}; known: {', '.join(SOURCES)}")
+    readers = {
+        "arwikicats": lambda: _arwikicats(data / "arwikicats"),
+        "world_cities": lambda: _world_cities(data / "world_cities_translations"),
+        "wikidata_names": lambda: _name_tokens(data / "netransliteration_wd"),
+        "cldr": _cldr,
+        "curated": lambda: _curated(curated),
+    }
+    return _with_counts([weighted for source in SOURCES if source in chosen for weighted in readers[source]()])
 
 
 def write_table(rows: list[tuple[str, ...]], path: Path) -> None:
@@ -208,6 +228,7 @@ def write_table(rows: list[tuple[str, ...]], path: Path) -> None:
     text = io.StringIO()
     text.write("key\tlabel\tar\ten\tsource\tcount\n")
     text.writelines("\t".join(row) + "\n" for row in rows)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as f:
         f.write(text.getvalue().encode("utf-8"))
 
@@ -220,9 +241,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, required=True, help="the shared gazetteers folder")
     parser.add_argument("--curated", type=Path, default=CURATED_PATH, help="the curated table")
-    parser.add_argument("--output", type=Path, default=TABLE_PATH)
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="table to write (default: %(default)s)")
+    parser.add_argument(
+        "--sources",
+        nargs="+",
+        choices=SOURCES,
+        default=list(SOURCES),
+        help="only these sources (default: all; the shipped models were trained on a table of the first three)",
+    )
     args = parser.parse_args(argv)
-    rows = collect(args.data, args.curated)
+    rows = collect(args.data, args.curated, args.sources)
     write_table(rows, args.output)
     per_source = Counter(row[4] for row in rows)
     print(

@@ -22,9 +22,8 @@ True
 from __future__ import annotations
 
 import functools
-import gc
 import gzip
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,6 +110,15 @@ class Gazetteer:
     def __contains__(self, key: str) -> bool:
         return key in self.names
 
+    def known(self, label: str) -> Callable[[str], str | bool]:
+        """A test of a name key for ``label``: its English name, else whether the table
+        has the name at all (the ``known`` of :func:`~arabic_entities.entities.variants.same_name`).
+
+        >>> load_gazetteer().known("PERS")("دونالد ترامب")
+        'Donald Trump'
+        """
+        return lambda key: self.english(key, label) or key in self
+
     def english(self, key: str, label: str | None = None) -> str | None:
         """The English name of the whole name ``key`` (a match key), or ``None``.
 
@@ -134,15 +142,25 @@ class Gazetteer:
 
 
 def _read(path: Path) -> Gazetteer:
-    names: dict[str, set[str]] = defaultdict(set)
-    parts: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, frozenset[str]] = {}
+    parts: dict[str, frozenset[str]] = {}
+    # label sets are few: each is made once and shared, so reading makes few objects
+    label_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
+
+    def add(table: dict[str, frozenset[str]], key: str, label: str) -> None:
+        labels = table.get(key, _EMPTY)
+        joined = label_sets.get((labels, label))
+        if joined is None:
+            joined = label_sets[labels, label] = labels | {label}
+        table[key] = joined
+
     max_words = 1
     first_words = set()
     forms: dict[tuple[str, str], tuple[int, int, str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = next(f).split()
         if header != list(COLUMNS):
-            raise ValueError(f"{path}: columns {header}, expected {list(COLUMNS)} (rebuild it with .build)")
+            raise ValueError(f"{path}: columns {header}, expected {list(COLUMNS)} (rebuild it with .build_names)")
         for line in f:
             key, label, _, en, source, count = line.split("\t")
             if en and source != TOKEN_SOURCE:
@@ -150,31 +168,17 @@ def _read(path: Path) -> Gazetteer:
                 best = forms.get((key, label))
                 if best is None or form < best:
                     forms[key, label] = form
-            names[key].add(label)
+            add(names, key, label)
             words = key.split()
             if len(words) > 1:
                 max_words = max(max_words, len(words))
                 first_words.add(words[0])
                 for word in words:
-                    parts[word].add(label)
-    return Gazetteer(
-        {k: frozenset(v) for k, v in names.items()},
-        {k: frozenset(v) for k, v in parts.items()},
-        max_words,
-        frozenset(first_words),
-        forms,
-    )
+                    add(parts, word, label)
+    return Gazetteer(names, parts, max_words, frozenset(first_words), forms)
 
 
 @functools.cache
 def load_gazetteer(path: str | Path = TABLE_PATH) -> Gazetteer:
     """The name table at ``path`` (the shipped one by default), read once."""
-    # The table makes ~10^5 small objects and no cycles: collecting while reading
-    # costs a third of the load time for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _read(Path(path))
-    finally:
-        if collecting:
-            gc.enable()
+    return _read(Path(path))

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import csv
 import functools
-import os
 from collections import defaultdict
 from pathlib import Path
 
+from ..document import LABELS, Label, is_label
 from ..text.normalize import match_key
 
 __all__ = ["CURATED_PATH", "prominent_surnames", "prominent_patterns"]
@@ -33,11 +33,17 @@ CURATED_PATH = Path(__file__).parent / "data" / "curated.tsv"
 
 
 @functools.cache
-def _rows(path: str | os.PathLike) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+def _rows(path: str | Path) -> tuple[tuple[Label, tuple[str, ...], str], ...]:
     """``(label, key words, English)`` of every curated row."""
+    rows: list[tuple[Label, tuple[str, ...], str]] = []
     with open(path, encoding="utf-8", newline="") as f:
-        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return tuple((row["label"], tuple(match_key(row["ar"]).split()), row["en"]) for row in rows)
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in reader:
+            label = row["label"]
+            if not is_label(label):
+                raise ValueError(f"{path}:{reader.line_num}: label {label!r} is not one of {', '.join(LABELS)}")
+            rows.append((label, tuple(match_key(row["ar"]).split()), row["en"]))
+    return tuple(rows)
 
 
 #: Words after which the last word is not a surname on its own: a father's or family
@@ -50,7 +56,7 @@ MIN_SURNAME = 4
 
 
 @functools.cache
-def prominent_surnames(path: str | os.PathLike = CURATED_PATH) -> dict[str, str]:
+def prominent_surnames(path: str | Path = CURATED_PATH) -> dict[str, str]:
     """Last-word key → English name, for surnames only one listed person bears."""
     owners: dict[str, set[str]] = defaultdict(set)
     for label, words, english in _rows(path):
@@ -62,9 +68,9 @@ def prominent_surnames(path: str | os.PathLike = CURATED_PATH) -> dict[str, str]
 
 
 @functools.cache
-def prominent_patterns(path: str | os.PathLike = CURATED_PATH) -> dict[tuple[str, ...], str]:
+def prominent_patterns(path: str | Path = CURATED_PATH) -> dict[tuple[str, ...], Label]:
     """Word-key patterns of the listed names (and their unique surnames) → label."""
-    patterns: dict[tuple[str, ...], str] = {}
+    patterns: dict[tuple[str, ...], Label] = {}
     for label, words, _ in _rows(path):
         if words:
             patterns.setdefault(words, label)

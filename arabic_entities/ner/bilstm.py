@@ -16,16 +16,17 @@ by :mod:`.train_bilstm`; no torch is needed here.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from ..lexicon.clusters import load_clusters
 from ..lexicon.gazetteer import load_gazetteer
+from ..threads import limit_threads
 from .base import Recognizer, check_batch
 from .encoding import EncodedToken, TokenEncoder, pad_batch
 
@@ -57,33 +58,37 @@ MEMBER_ARRAYS = (
 )
 
 
-@functools.cache
-def _blas_controller():
-    from threadpoolctl import ThreadpoolController
-
-    return ThreadpoolController()
-
-
-def _one_blas_thread():
-    """Run numpy's BLAS on one thread for the duration of a call.
-
-    The matrices here are small: extra BLAS threads gain nothing, and on a busy
-    machine their spin-waiting made tagging 3-4 times slower (measured).
-    """
-    return _blas_controller().limit(limits=1, user_api="blas")
-
-
 def read_text(data: np.lib.npyio.NpzFile, name: str) -> str:
     """A UTF-8 string stored as a uint8 array."""
     return data[name].tobytes().decode("utf-8")
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class Network:
-    """The weights of one trained BiLSTM, with its input and output layers."""
+    """The weights of one trained BiLSTM, with its input and output layers.
 
-    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
-        for name in MEMBER_ARRAYS:
-            setattr(self, name, arrays[name])
+    The fields are the arrays of :data:`MEMBER_ARRAYS` (``member{i}/<name>`` in a
+    model file); :meth:`from_arrays` builds one from them.
+    """
+
+    source_embedding: np.ndarray
+    cluster_embedding: np.ndarray
+    char_embedding: np.ndarray
+    conv_weight: np.ndarray
+    conv_bias: np.ndarray
+    lstm_input_weight: np.ndarray
+    lstm_bias: np.ndarray
+    lstm_hidden_weight: np.ndarray
+    output_weight: np.ndarray
+    output_bias: np.ndarray
+    transitions: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> Network:
+        """The network of one member's arrays, by their :data:`MEMBER_ARRAYS` names."""
+        return cls(**{name: arrays[name] for name in MEMBER_ARRAYS})
 
     def token_inputs(self, words: np.ndarray, ids: dict[str, np.ndarray]) -> np.ndarray:
         """LSTM input projections (N, 8H) of N tokens, both directions side by side."""
@@ -192,7 +197,7 @@ class BiLSTMRecognizer(Recognizer):
     """IOB2 tagger backed by a BiLSTM-CRF ``.npz`` model (see :mod:`.train_bilstm`)."""
 
     def __init__(self, model_path: str | os.PathLike = DEFAULT_MODEL_PATH) -> None:
-        self.model_path = Path(model_path)
+        self.model_path: Path | None = Path(model_path)
         if not self.model_path.is_file():
             raise FileNotFoundError(f"BiLSTM model file not found: {self.model_path}")
         try:
@@ -236,7 +241,7 @@ class BiLSTMRecognizer(Recognizer):
         self.tags: tuple[str, ...] = tuple(config["tags"])
         self.word_vectors = word_vectors
         self.word_scales = word_scales
-        self.networks = [Network(arrays) for arrays in members]
+        self.networks = [Network.from_arrays(arrays) for arrays in members]
         self.hidden_weights = np.concatenate([net.lstm_hidden_weight for net in self.networks])
         self.transitions = np.mean([net.transitions for net in self.networks], 0)
         self.start = np.mean([net.start for net in self.networks], 0)
@@ -274,7 +279,7 @@ class BiLSTMRecognizer(Recognizer):
                 forward[rows, m], backward[rows, m] = inputs[:, :four_hidden], inputs[:, four_hidden:]
         return forward, backward
 
-    def _scores(self, encoded: list[list[EncodedToken]]):
+    def _scores(self, encoded: list[list[EncodedToken]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
         """Yield ``(sentence indices, lengths, mean emissions (B, T, K))`` batch by batch.
 
         Every distinct token is projected once; then all networks and both
@@ -313,11 +318,11 @@ class BiLSTMRecognizer(Recognizer):
         results: list[tuple[list[str], list[float]]] = [([], [])] * len(sentences)
         if not any(encoded):
             return results
-        with _one_blas_thread():
+        with limit_threads(1):
             self._label(encoded, results)
         return results
 
-    def _label(self, encoded: list[list[EncodedToken]], results: list) -> None:
+    def _label(self, encoded: list[list[EncodedToken]], results: list[tuple[list[str], list[float]]]) -> None:
         """Fill ``results[i]`` with sentence i's labels and their probabilities."""
         for batch, lengths, scores in self._scores(encoded):
             paths = viterbi(scores, lengths, self.transitions, self.start, self.end)

@@ -26,9 +26,13 @@ import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..camel_data import data_dir
 from .base import Recognizer, check_batch
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["CamelBertRecognizer", "installed_model_dir", "valid_iob2", "MAX_PIECES"]
 
@@ -57,8 +61,9 @@ def _check_model_dir(path: Path) -> None:
 class CamelBertRecognizer(Recognizer):
     """IOB2 tagger backed by a BERT token-classification model folder (camel-tools' format).
 
-    ``batch_size`` segments run together; ``threads`` sets torch's CPU threads
-    (None leaves torch's default).
+    ``batch_size`` segments run together; ``threads`` is torch's CPU thread count
+    while this recognizer runs (set for each forward pass and restored after it;
+    None leaves torch's setting alone).
     """
 
     def __init__(
@@ -76,8 +81,7 @@ class CamelBertRecognizer(Recognizer):
         import torch
         from transformers import BertForTokenClassification, BertTokenizer
 
-        if threads is not None:
-            torch.set_num_threads(threads)
+        self.threads = threads
         self._torch = torch
         self.tokenizer = BertTokenizer.from_pretrained(self.model_dir)
         self.model = BertForTokenClassification.from_pretrained(self.model_dir).eval()
@@ -108,7 +112,7 @@ class CamelBertRecognizer(Recognizer):
                 segments.append((index, current))
         return segments
 
-    def _run(self, segments: list[list[list[int]]]):
+    def _run(self, segments: list[list[list[int]]]) -> list[np.ndarray]:
         """Label probabilities (n_tokens, n_labels) of each segment's tokens."""
         torch = self._torch
         cls, sep, pad = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id, self.tokenizer.pad_token_id
@@ -120,7 +124,13 @@ class CamelBertRecognizer(Recognizer):
             ids[i, : len(row)] = torch.tensor(row)
             mask[i, : len(row)] = 1
         with self._lock, torch.inference_mode():
-            logits = self.model(input_ids=ids, attention_mask=mask).logits
+            previous = torch.get_num_threads()
+            if self.threads is not None:
+                torch.set_num_threads(self.threads)
+            try:
+                logits = self.model(input_ids=ids, attention_mask=mask).logits
+            finally:
+                torch.set_num_threads(previous)
         probabilities = torch.softmax(logits.float(), -1).numpy()
         results = []
         for i, segment in enumerate(segments):
@@ -158,7 +168,7 @@ def valid_iob2(tags: list[str]) -> list[str]:
     >>> valid_iob2(["I-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-LOC"])
     ['B-PERS', 'I-PERS', 'O', 'B-LOC', 'B-ORG', 'B-LOC']
     """
-    fixed = []
+    fixed: list[str] = []
     for i, tag in enumerate(tags):
         if tag.startswith("I-") and (i == 0 or fixed[i - 1][2:] != tag[2:]):
             tag = "B-" + tag[2:]

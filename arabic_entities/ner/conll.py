@@ -43,10 +43,10 @@ def _parse(lines: Iterable[str], name: str) -> list[TaggedSentence]:
 
 def read_conll(source: str | os.PathLike | IO[str]) -> list[TaggedSentence]:
     """Sentences of a CoNLL file as ``(tokens, tags)`` pairs; the tag is the last column."""
-    if hasattr(source, "read"):
-        return _parse(source, getattr(source, "name", "<stream>"))
-    with open(source, encoding="utf-8") as f:
-        return _parse(f, os.fspath(source))
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, encoding="utf-8") as f:
+            return _parse(f, os.fspath(source))
+    return _parse(source, getattr(source, "name", "<stream>"))
 
 
 def write_conll(sentences: Iterable[TaggedSentence], path: str | os.PathLike) -> None:

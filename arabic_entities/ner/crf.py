@@ -50,7 +50,7 @@ class CRFRecognizer(Recognizer):
     def predict_scores(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
         check_batch(sentences)
         tagger = self._tagger()
-        results = []
+        results: list[tuple[list[str], list[float]]] = []
         for tokens in sentences:
             if not tokens:
                 results.append(([], []))

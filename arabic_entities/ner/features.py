@@ -103,7 +103,7 @@ def _gazetteer_spans(keys: list[str]) -> list[list[str]]:
             continue
         for n in range(min(_MAX_SPAN, len(keys) - i), 1, -1):
             rest = " ".join(keys[i + 1 : i + n])
-            labels = set()
+            labels: set[str] = set()
             for first in firsts:
                 labels |= gazetteer.labels(f"{first} {rest}")
             if labels:

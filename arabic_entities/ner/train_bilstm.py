@@ -1,12 +1,23 @@
-"""Train the built-in BiLSTM-CRF tagger; this command reproduces the shipped model file.
+"""Train the built-in BiLSTM-CRF tagger; these commands reproduce the shipped model file.
 
-    python -m arabic_entities.ner.train_bilstm \\
-        --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt \\
-        --vectors ../exp/vectors/unlabeled.npz
+    python -m arabic_entities.lexicon.build_clusters --data ../shared/data/unlabeled --vectors
+    python -m arabic_entities.lexicon.build_names --data ../shared/data/gazetteers \\
+        --sources arwikicats world_cities wikidata_names --output build/training-names.tsv.gz
+    OMP_NUM_THREADS=1 python -m arabic_entities.ner.train_bilstm \\
+        --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt --names build/training-names.tsv.gz
 
-``--vectors`` comes from ``python -m arabic_entities.lexicon.clusters ... --vectors``
-(the same word2vec run that made the shipped clusters). The last
-``--dev-fraction`` of the sentences is held out: each seed trains for at most
+Run them from the repository root: ``build/`` is the work folder, relative to the
+current directory. The first makes the word vectors ``build/vectors.npz`` (the same
+word2vec run that makes the shipped clusters), which ``--vectors`` reads by default.
+The second makes the name table the shipped model was trained on (the shipped
+table's names before CLDR and the curated table were added); without ``--names``
+the encoder reads the shipped table, like the recognizer. The model goes to
+``build/bilstm.npz``; ``--output arabic_entities/ner/models/bilstm.npz`` replaces
+the shipped one. It is written with fixed zip metadata
+(:func:`~arabic_entities.lexicon.build_clusters.write_npz`), so equal weights give
+equal bytes; the shipped file's hash is in ``arabic_entities/data_manifest.json``.
+
+The last ``--dev-fraction`` of the sentences is held out: each seed trains for at most
 ``--epochs`` epochs and keeps the epoch that scored best on it. The networks of
 all seeds go into one ``.npz`` and are averaged at inference. Training needs
 torch (``pip install arabic-entities[train]``); inference does not.
@@ -20,23 +31,28 @@ import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from ..lexicon.build_clusters import load_vectors
+from ..lexicon.build_clusters import VECTORS_OUTPUT, load_vectors, write_npz
 from ..lexicon.clusters import load_clusters
-from ..lexicon.gazetteer import load_gazetteer
+from ..lexicon.gazetteer import Gazetteer, load_gazetteer
+from ..manifest import WORK_DIR
 from ..text.normalize import match_key
-from .bilstm import DEFAULT_MODEL_PATH, MEMBER_ARRAYS, MODEL_FORMAT, BiLSTMRecognizer
+from .bilstm import MEMBER_ARRAYS, MODEL_FORMAT, BiLSTMRecognizer
 from .conll import TaggedSentence, read_conll
-from .encoding import CLUSTER_SIZE, GAZETTEER_LABELS, TAGS, TokenEncoder, pad_batch
+from .encoding import CLUSTER_SIZE, GAZETTEER_LABELS, TAGS, EncodedToken, TokenEncoder, pad_batch
 from .scoring import Report, evaluate
-from .train_crf import split_dev
+from .train_crf import name_table, split_dev
 
-__all__ = ["BiLSTMConfig", "quantize", "train_bilstm", "main"]
+__all__ = ["OUTPUT", "BiLSTMConfig", "quantize", "train_bilstm", "write_model", "main"]
+
+#: Where the command writes the model by default.
+OUTPUT = WORK_DIR / "bilstm.npz"
 
 
 @dataclass(frozen=True)
@@ -73,7 +89,7 @@ def char_vocabulary(sentences: Sequence[TaggedSentence], min_count: int) -> str:
     return "".join(sorted(char for char, n in counts.items() if n >= min_count))
 
 
-def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int):
+def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int) -> Any:
     import torch
     from torch import nn
 
@@ -140,7 +156,7 @@ def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int):
     return Tagger()
 
 
-def export_member(model) -> dict[str, np.ndarray]:
+def export_member(model: Any) -> dict[str, np.ndarray]:
     """The numpy arrays of one trained network, named as :class:`.bilstm.Network` reads them."""
     p = {name: value.detach().numpy().astype(np.float32) for name, value in model.state_dict().items()}
     conv = p["conv.weight"]  # (filters, char_dim, width) -> (width * char_dim, filters)
@@ -190,7 +206,10 @@ def write_model(
     word_scales: np.ndarray,
     chars: str,
 ) -> None:
-    """Write the ``.npz`` model file read by :class:`.bilstm.BiLSTMRecognizer`."""
+    """Write the ``.npz`` model file read by :class:`.bilstm.BiLSTMRecognizer`.
+
+    Uncompressed (it loads faster), with fixed zip metadata: equal arrays, equal bytes.
+    """
     config = model_config(chars=chars, members=len(members))
     arrays = {
         "config": _text(json.dumps(config, ensure_ascii=False)),
@@ -200,9 +219,7 @@ def write_model(
     }
     for i, member in enumerate(members):
         arrays.update({f"member{i}/{name}": value for name, value in member.items()})
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(path, **arrays)
+    write_npz(path, arrays, compress=False)
 
 
 def train_bilstm(
@@ -214,13 +231,42 @@ def train_bilstm(
     seeds: Sequence[int] = (1,),
     config: BiLSTMConfig = BiLSTMConfig(),
     threads: int = 1,
-    log=print,
-) -> dict:
+    names: str | Path | None = None,
+    log: Callable[[str], object] = print,
+) -> dict[str, Any]:
     """Train one network per seed (best dev epoch of each) and write them to ``output``.
 
+    ``names`` is the name table the encoder reads (``None``: the shipped one).
     Returns a summary: per seed the best dev F1, its epoch and the training seconds.
     Without a dev split the last epoch is kept.
     """
+    with name_table(names):
+        gazetteer = load_gazetteer() if names is None else load_gazetteer(Path(names))
+        return _train_bilstm(
+            train,
+            dev,
+            vectors_path=vectors_path,
+            output=output,
+            seeds=seeds,
+            config=config,
+            threads=threads,
+            gazetteer=gazetteer,
+            log=log,
+        )
+
+
+def _train_bilstm(
+    train: Sequence[TaggedSentence],
+    dev: Sequence[TaggedSentence],
+    *,
+    vectors_path: str | Path,
+    output: str | Path,
+    seeds: Sequence[int],
+    config: BiLSTMConfig,
+    threads: int,
+    gazetteer: Gazetteer,
+    log: Callable[[str], object],
+) -> dict[str, Any]:
     import torch
 
     torch.set_num_threads(threads)
@@ -233,12 +279,14 @@ def train_bilstm(
         {key: row for row, key in enumerate(keys)},
         {c: i for i, c in enumerate(chars, 2)},
         clusters=load_clusters(),
-        gazetteer=load_gazetteer(),
+        gazetteer=gazetteer,
     )
     tag_ids = {tag: i for i, tag in enumerate(TAGS)}
     data = [([encoder.encode(t) for t in tokens], [tag_ids[t] for t in tags]) for tokens, tags in train]
 
-    def batch_tensors(batch, rng: random.Random | None):
+    def batch_tensors(
+        batch: Sequence[tuple[list[EncodedToken], list[int]]], rng: random.Random | None
+    ) -> tuple[dict[str, torch.Tensor], torch.Tensor, torch.Tensor]:
         ids = pad_batch([tokens for tokens, _ in batch])
         if rng is not None and config.word_dropout > 0:
             hide = np.array([[rng.random() < config.word_dropout for _ in range(ids["word"].shape[1])] for _ in batch])
@@ -246,19 +294,21 @@ def train_bilstm(
             ids["word_source"][hide] = 2
             ids["cluster"][hide] = 0
         tensors = {name: torch.from_numpy(value) for name, value in ids.items()}
-        tags = np.zeros(ids["word"].shape, np.int64)
+        tags: np.ndarray = np.zeros(ids["word"].shape, np.int64)
         for row, (_, sentence_tags) in enumerate(batch):
             tags[row, : len(sentence_tags)] = sentence_tags
         mask = np.arange(tags.shape[1])[None] < ids["lengths"][:, None]
         return tensors, torch.from_numpy(tags), torch.from_numpy(mask)
 
-    members, summary = [], {"config": asdict(config), "seeds": {}}
+    members: list[dict[str, np.ndarray]] = []
+    summary: dict[str, Any] = {"config": asdict(config), "seeds": {}}
     for seed in seeds:
         rng = random.Random(seed)
         torch.manual_seed(seed)
         model = _network(config, table, len(chars) + 2)
         optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=config.learning_rate)
-        best, best_epoch, best_state, history = -1.0, 0, None, []
+        best, best_epoch, history = -1.0, 0, []
+        best_state: dict[str, np.ndarray] | None = None
         started = time.perf_counter()
         for epoch in range(1, config.epochs + 1):
             model.train()
@@ -286,6 +336,8 @@ def train_bilstm(
             )
             if f1 > best or not dev:
                 best, best_epoch, best_state = f1, epoch, export_member(model)
+        if best_state is None:
+            raise ValueError(f"no epoch trained (epochs: {config.epochs})")
         members.append(best_state)
         summary["seeds"][seed] = {
             "dev_f1": round(100 * best, 2),
@@ -299,7 +351,14 @@ def train_bilstm(
     return summary
 
 
-def _score(model, *, train_chars: str, keys, vectors, dev: Sequence[TaggedSentence]) -> Report:
+def _score(
+    model: Any,
+    *,
+    train_chars: str,
+    keys: Sequence[str],
+    vectors: tuple[np.ndarray, np.ndarray],
+    dev: Sequence[TaggedSentence],
+) -> Report:
     """Dev scores of the network in its current state, through the numpy recognizer."""
     model.eval()
     recognizer = BiLSTMRecognizer.from_arrays(
@@ -329,8 +388,13 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--train", required=True, type=Path, help="CoNLL training file")
-    parser.add_argument("--vectors", required=True, type=Path, help="word vectors .npz (clusters --vectors)")
-    parser.add_argument("--output", type=Path, default=DEFAULT_MODEL_PATH, help="model file to write")
+    parser.add_argument(
+        "--vectors",
+        type=Path,
+        default=VECTORS_OUTPUT,
+        help="word vectors .npz, from build_clusters --vectors (default: %(default)s)",
+    )
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="model file to write (default: %(default)s)")
     parser.add_argument(
         "--dev-fraction",
         type=float,
@@ -343,13 +407,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N sentences")
     parser.add_argument("--threads", type=int, default=1, help="torch threads")
     parser.add_argument("--summary", type=Path, default=None, help="also write the summary here (JSON)")
+    parser.add_argument(
+        "--names", type=Path, default=None, help="name table the encoder reads (default: the shipped one)"
+    )
     args = parser.parse_args(argv)
+    if not args.vectors.is_file():
+        parser.error(
+            f"no word vectors at {args.vectors}: make them with "
+            "python -m arabic_entities.lexicon.build_clusters --data ../shared/data/unlabeled --vectors"
+        )
 
     train, dev = split_dev(read_conll(args.train)[: args.limit], args.dev_fraction)
     config = BiLSTMConfig(epochs=args.epochs, word_dropout=args.word_dropout)
     started = time.perf_counter()
     summary = train_bilstm(
-        train, dev, vectors_path=args.vectors, output=args.output, seeds=args.seeds, config=config, threads=args.threads
+        train,
+        dev,
+        vectors_path=args.vectors,
+        output=args.output,
+        seeds=args.seeds,
+        config=config,
+        threads=args.threads,
+        names=args.names,
     )
     elapsed = time.perf_counter() - started
     size = args.output.stat().st_size / 1e6
@@ -361,7 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         args.summary.write_text(json.dumps(summary, indent=1))
     if dev:
         print(f"dev: {len(dev)} sentences, all networks averaged")
-        print(score(args.output, dev).table())
+        with name_table(args.names):
+            print(score(args.output, dev).table())
     return 0
 
 

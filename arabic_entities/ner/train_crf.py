@@ -1,6 +1,17 @@
-"""Train the shipped CRF tagger (``ner.load("crf")``); this command reproduces its model file.
+"""Train the shipped CRF tagger (``ner.load("crf")``); these commands reproduce its model file.
 
-    python -m arabic_entities.ner.train_crf --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt
+    python -m arabic_entities.lexicon.build_names --data ../shared/data/gazetteers \\
+        --sources arwikicats world_cities wikidata_names --output build/training-names.tsv.gz
+    python -m arabic_entities.ner.train_crf --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt \\
+        --names build/training-names.tsv.gz
+
+Run them from the repository root: ``build/`` is the work folder, relative to the
+current directory. The first makes the name table the shipped model was trained on
+(the shipped table's names before CLDR and the curated table were added); without
+``--names`` the features read the shipped table, like the recognizer. They always
+read the shipped word clusters. The model goes to ``build/crf.crfsuite``;
+``--output arabic_entities/ner/models/crf.crfsuite`` replaces the shipped one. Equal
+input gives equal bytes; the shipped file's hash is in ``arabic_entities/data_manifest.json``.
 
 With ``--dev-fraction`` the last part of the training sentences is held out and
 scored (hyper-parameters are chosen on that dev split, never on a test split).
@@ -9,19 +20,27 @@ scored (hyper-parameters are chosen on that dev split, never on a test split).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
+from ..lexicon.gazetteer import load_gazetteer
+from ..manifest import WORK_DIR
 from .conll import TaggedSentence, read_conll
-from .crf import DEFAULT_MODEL_PATH, CRFRecognizer
+from .crf import CRFRecognizer
 from .features import sentence_features
 from .scoring import Report, evaluate
 
-__all__ = ["TrainingConfig", "train_crf", "split_dev", "main"]
+__all__ = ["OUTPUT", "TrainingConfig", "name_table", "train_crf", "split_dev", "main"]
+
+#: Where the command writes the model by default.
+OUTPUT = WORK_DIR / "crf.crfsuite"
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,37 @@ class TrainingConfig:
     #: sentence (0 adds no copies); see ``sentence_features(hidden=...)``.
     hide_entities: float = 0.5
     seed: int = 1
+
+
+@contextlib.contextmanager
+def name_table(path: str | os.PathLike | None) -> Iterator[None]:
+    """Inside, the taggers' features read the name table at ``path`` instead of the
+    shipped one (``None``: no change).
+
+    The CRF features (:mod:`.features`) and the BiLSTM recognizer (:mod:`.bilstm`)
+    call ``load_gazetteer()`` for the shipped table; this swaps what that call returns
+    and clears the per-word feature caches on the way in and out.
+    """
+    if path is None:
+        yield
+        return
+    from . import bilstm, features
+
+    table = load_gazetteer(Path(path))
+
+    def clear_caches() -> None:
+        features._own_features.cache_clear()
+        features._as_neighbour.cache_clear()
+
+    clear_caches()
+    try:
+        with (
+            mock.patch.object(features, "load_gazetteer", lambda: table),
+            mock.patch.object(bilstm, "load_gazetteer", lambda: table),
+        ):
+            yield
+    finally:
+        clear_caches()
 
 
 def split_dev(sentences: list[TaggedSentence], fraction: float) -> tuple[list[TaggedSentence], list[TaggedSentence]]:
@@ -90,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--train", required=True, type=Path, help="CoNLL training file")
-    parser.add_argument("--output", type=Path, default=DEFAULT_MODEL_PATH, help="model file to write")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="model file to write (default: %(default)s)")
     parser.add_argument(
         "--dev-fraction",
         type=float,
@@ -103,19 +153,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-iterations", type=int, default=TrainingConfig.max_iterations)
     parser.add_argument("--min-feature-freq", type=int, default=TrainingConfig.min_feature_freq)
     parser.add_argument("--hide-entities", type=float, default=TrainingConfig.hide_entities)
+    parser.add_argument(
+        "--names", type=Path, default=None, help="name table the features read (default: the shipped one)"
+    )
     args = parser.parse_args(argv)
 
     sentences = read_conll(args.train)[: args.limit]
     train, dev = split_dev(sentences, args.dev_fraction)
     config = TrainingConfig(args.c1, args.c2, args.max_iterations, args.min_feature_freq, args.hide_entities)
     started = time.perf_counter()
-    train_crf(train, args.output, config=config)
-    elapsed = time.perf_counter() - started
-    size = os.path.getsize(args.output) / 1e6
-    print(f"trained on {len(train)} sentences in {elapsed:.1f}s -> {args.output} ({size:.1f} MB)")
-    if dev:
-        print(f"dev: {len(dev)} sentences")
-        print(score(args.output, dev).table())
+    with name_table(args.names):
+        train_crf(train, args.output, config=config)
+        elapsed = time.perf_counter() - started
+        size = os.path.getsize(args.output) / 1e6
+        print(f"trained on {len(train)} sentences in {elapsed:.1f}s -> {args.output} ({size:.1f} MB)")
+        if dev:
+            print(f"dev: {len(dev)} sentences")
+            print(score(args.output, dev).table())
     return 0
 
 

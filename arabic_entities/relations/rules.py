@@ -1,9 +1,10 @@
 """Typed relations between the entities of one sentence: who met, backed, attacked whom.
 
-A relation needs a trigger word from a hand-made lexicon and two different
-entities placed around it in one of a few word orders. The word orders are those of
-Arabic news prose; everything else is left unrelated, because a wrong edge in the
-graph misleads more than a missing one.
+A relation needs a trigger word from a hand-made lexicon (``triggers.tsv`` next to
+this module, a table a linguist can edit) and two different entities placed around
+it in one of a few word orders. The word orders are those of Arabic news prose;
+everything else is left unrelated, because a wrong edge in the graph misleads more
+than a missing one.
 
 Word orders (titles such as رئيس الوزراء الإسرائيلي go with the person's name):
 
@@ -83,29 +84,37 @@ Musk is read as the actor). Relations between two places are kept (روسيا ه
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 from itertools import accumulate
+from typing import Literal, NamedTuple, get_args
 
-from ..document import Document, Mention, Relation, Sentence
-from ..entities.boundaries import TITLE_WORDS
-from ..lexicon.arabic import proclitic_splits
+from ..document import RELATION_TYPES, Document, Label, Mention, Relation, RelationType, Sentence
+from ..lexicon.arabic import (
+    ARTICLE,
+    CONJUNCTIONS,
+    MAX_TITLE_WORDS,
+    PREPOSITIONS,
+    TITLE_WORDS,
+    is_nisba,
+    proclitic_splits,
+    strip_conjunction,
+)
 from ..text.normalize import match_key
 
 __all__ = ["RELATION_TYPES", "LEXICON", "ROLE_NOUNS", "Trigger", "TriggerWord", "extract_relations", "find_trigger"]
 
-#: The relation types, in the order they are documented.
-RELATION_TYPES = ("contact", "support", "conflict", "affiliation", "located_in")
-
-VERB, NOUN, PREDICATE = "verb", "noun", "predicate"
+#: What a trigger word is: a verb, a verbal noun, or a participle describing a subject.
+TriggerKind = Literal["verb", "noun", "predicate"]
+VERB: TriggerKind = "verb"
+NOUN: TriggerKind = "noun"
+PREDICATE: TriggerKind = "predicate"
 
 #: Most words allowed between a subject and its trigger, or before an object.
 MAX_GAP = 3
 #: Most words of apposition between the two names of بين X ... و Y.
 MAX_BETWEEN_GAP = 12
-#: Most title words taken before a person's name (رئيس الوزراء الإسرائيلي).
-MAX_TITLE = 6
 #: How far back a negation cancels a trigger.
 NEGATION_REACH = 3
 
@@ -118,8 +127,8 @@ class Trigger:
     the relation is ``mutual`` (a meeting, a dispute): two names joined by و are
     then its two sides, and it has no direction."""
 
-    type: str
-    kind: str
+    type: RelationType
+    kind: TriggerKind
     mutual: bool
     #: The preposition the other party must follow, for words that relate only
     #: through it (بحث مع: discussed with; بحث alone is research).
@@ -141,109 +150,41 @@ class TriggerWord:
     @property
     def opens_clause(self) -> bool:
         """Whether و / ف join it to what precedes as a new clause (وانتقد)."""
-        return self.prefix[:1] in ("و", "ف")
+        return self.prefix[:1] in CONJUNCTIONS
 
     @property
     def definite(self) -> bool:
         """A noun with the article (الخلاف): it takes no actor after it."""
-        return self.trigger.kind != VERB and self.form.startswith("ال")
+        return self.trigger.kind != VERB and self.form.startswith(ARTICLE)
 
 
-# Word lists. ``past/present`` (3rd person masculine singular) is a regular verb and
-# expands to its conjugated forms; ``+noun`` expands to the noun with the article,
-# and in the accusative; any other word is taken as written.
-_TABLE: tuple[tuple[Trigger, str], ...] = (
-    (
-        Trigger("contact", VERB, True),
-        """
-        التقى التقت التقيا التقتا التقوا يلتقي تلتقي يلتقيان تلتقيان يلتقون نلتقي
-        اجتمع/يجتمع تحادث/يتحادث تباحث/يتباحث تفاوض/يتفاوض
-    """,
-    ),
-    (
-        Trigger("contact", VERB, False),
-        """
-        زار زارت زارا زاروا يزور تزور يزوران يزورون نزور
-        اتصل/يتصل هاتف/يهاتف استقبل/يستقبل راسل/يراسل تحدث/يتحدث
-    """,
-    ),
-    (Trigger("contact", VERB, True, partner="مع"), "بحث/يبحث ناقش/يناقش تشاور/يتشاور"),
-    (
-        Trigger("contact", NOUN, True),
-        """
-        +لقاء لقاءات اللقاءات +اجتماع اجتماعات الاجتماعات محادثات المحادثات +محادثة
-        مباحثات المباحثات +اتصال اتصالات الاتصالات +مكالمة مكالمات المكالمات
-        +مفاوضات
-    """,
-    ),
-    (Trigger("contact", NOUN, False), "+زيارة زيارات الزيارات +استقبال +رسالة رسائل الرسائل +برقية برقيات"),
-    (
-        Trigger("support", VERB, False),
-        """
-        دعم/يدعم أيد/يؤيد ساند/يساند ناصر/يناصر أشاد/يشيد امتدح/يمتدح مدح/يمدح
-        مول/يمول تبرع/يتبرع ساعد/يساعد دافع/يدافع رحب/يرحب شكر/يشكر زود/يزود منح/يمنح
-        هنأ هنأت يهنئ تهنئ أثنى أثنت يثني تثني
-    """,
-    ),
-    (
-        Trigger("support", NOUN, False),
-        """
-        +دعم +تأييد +مساندة +إشادة +تمويل +تبرع تبرعات التبرعات +مساعدة مساعدات المساعدات
-        +ترحيب +تهنئة +مدح +ثناء +تزويد
-    """,
-    ),
-    (Trigger("support", NOUN, True), "+حليف حلفاء الحلفاء"),
-    (Trigger("support", NOUN, True, partner="مع"), "+تحالف +شراكة +تعاون"),
-    (Trigger("support", VERB, True, partner="مع"), "تحالف/يتحالف تعاون/يتعاون"),
-    (Trigger("support", PREDICATE, False), "داعم داعما الداعم مؤيد مؤيدا مناصر مناصرا مساند مساندا"),
-    (
-        Trigger("conflict", VERB, False),
-        """
-        انتقد/ينتقد اتهم/يتهم هاجم/يهاجم هدد/يهدد ندد/يندد عارض/يعارض استهدف/يستهدف
-        قصف/يقصف حارب/يحارب سخر/يسخر وبخ/يوبخ عاقب/يعاقب طرد/يطرد حظر/يحظر
-        أدان أدانت يقاضي تقاضي تحدى تحدت يتحدى تتحدى غزا غزت يغزو تغزو
-    """,
-    ),
-    (
-        Trigger("conflict", NOUN, False),
-        """
-        +انتقاد انتقادات الانتقادات +اتهام اتهامات الاتهامات +هجوم هجمات الهجمات
-        +تهديد تهديدات التهديدات +إدانة +تنديد معارضة +عقوبات +حرب +قصف +غزو +عدوان
-        +حصار +استهداف +دعوى دعاوى
-    """,
-    ),
-    (
-        Trigger("conflict", NOUN, True),
-        """
-        +خلاف خلافات الخلافات +نزاع +صراع +توتر توترات التوترات +مواجهة +صدام +عداء
-        +خصومة
-    """,
-    ),
-    (Trigger("conflict", PREDICATE, False), "منتقد منتقدا معارضا مهاجما"),
-    (
-        Trigger("affiliation", VERB, False),
-        """
-        أسس/يؤسس ترأس/يترأس يرأس أدار/يدير قاد/يقود امتلك/يمتلك يملك تملك
-        انضم/ينضم استحوذ/يستحوذ اشترى اشترت يشتري تشتري يعمل تعمل
-    """,
-    ),
-    (Trigger("affiliation", NOUN, False), "+قيادة +رئاسة"),
-    (Trigger("located_in", NOUN, False), "مقر المقر مقره مقرها مقرهم مقرهما مقرا"),
-    (Trigger("located_in", VERB, False), "يقع تقع يقيم تقيم يعيش تعيش يسكن تسكن يقطن تقطن"),
-    (Trigger("located_in", PREDICATE, False), "مقيم مقيمة المقيم المقيمة"),
-)
+#: The lexicon file, next to this module; its header explains the columns.
+LEXICON_FILE = "triggers.tsv"
+#: The ``type`` of the lexicon rows that list role nouns and verbs of denial.
+_ROLE, _DENIAL = "role", "denial"
+_TYPES: dict[str, RelationType] = {t: t for t in RELATION_TYPES}
+_KINDS: dict[str, TriggerKind] = {k: k for k in get_args(TriggerKind)}
+_FLAGS = {"yes": True, "no": False}
 
-#: Role nouns that tie a person to an organization named right after them.
-ROLE_NOUNS = frozenset(
-    match_key(w)
-    for w in """
-    المتحدث متحدث المتحدثة متحدثة الناطق ناطق الناطقة ناطقة رئيس الرئيس رئيسة الرئيسة
-    مدير المدير مديرة المديرة مؤسس المؤسس مالك المالك صاحب زعيم الزعيم زعيمة الزعيمة
-    قائد القائد عضو العضو وزير الوزير وزيرة الوزيرة مستشار المستشار مستشارة المستشارة
-    نائب النائب مراسل المراسل مراسلة المراسلة محرر المحرر موظف الموظف مسؤول المسؤول
-    مسؤولة المسؤولة أمين الأمين مدرب المدرب لاعب اللاعب
-""".split()
-)
+
+def _rows() -> Iterator[tuple[str, list[str]]]:
+    """The rows of :data:`LEXICON_FILE` as ``(where, fields)``, ``where`` being ``file:line``."""
+    text = resources.files(__package__).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5:
+            raise ValueError(f"{LEXICON_FILE}:{number}: 5 tab-separated columns expected, found {len(fields)}")
+        yield f"{LEXICON_FILE}:{number}", fields
+
+
+def _trigger(where: str, type_: str, kind: str, mutual: str, partner: str) -> Trigger:
+    """The trigger a lexicon row states; ValueError, naming ``where``, on an unknown value."""
+    try:
+        return Trigger(_TYPES[type_], _KINDS[kind], _FLAGS[mutual], "" if partner == "-" else partner)
+    except KeyError as error:
+        raise ValueError(f"{where}: unknown value {error}") from None
 
 
 def _verb_forms(past: str, present: str) -> list[str]:
@@ -266,27 +207,33 @@ def _verb_forms(past: str, present: str) -> list[str]:
 
 def _noun_forms(noun: str) -> list[str]:
     """A verbal noun, with the article, and in the accusative when it shows (دعما)."""
-    forms = [noun, "ال" + noun]
+    forms = [noun, ARTICLE + noun]
     if not noun.endswith(("ة", "ات", "ء", "ى", "ا")):
         forms.append(noun + "ا")
     return forms
 
 
-def _expand(word: str) -> list[str]:
-    """The forms a word of :data:`_TABLE` stands for."""
-    if "/" in word:
-        return _verb_forms(*word.split("/"))
-    if word.startswith("+"):
-        return _noun_forms(word[1:])
-    return [word]
+def _expand(words: str) -> Iterator[str]:
+    """The forms the space-separated words of a lexicon row stand for.
+
+    >>> list(_expand("+دعم مقر")), list(_expand("انتقد/ينتقد"))[:3]
+    (['دعم', 'الدعم', 'دعما', 'مقر'], ['انتقد', 'انتقدت', 'انتقدا'])
+    """
+    for word in words.split():
+        if "/" in word:
+            yield from _verb_forms(*word.split("/"))
+        elif word.startswith("+"):
+            yield from _noun_forms(word[1:])
+        else:
+            yield word
 
 
-def _build_lexicon() -> dict[str, Trigger]:
+def _build_lexicon(table: Iterable[tuple[Trigger, str]]) -> dict[str, Trigger]:
     """Triggers by key. A form that is both a verb and its verbal noun (دعم, قصف) is
     read as the noun, which tries both word orders."""
     lexicon: dict[str, Trigger] = {}
-    for trigger, words in _TABLE:
-        for form in (f for w in words.split() for f in _expand(w)):
+    for trigger, words in table:
+        for form in _expand(words):
             key = match_key(form)
             listed = lexicon.setdefault(key, trigger)
             if listed == trigger:
@@ -297,14 +244,39 @@ def _build_lexicon() -> dict[str, Trigger]:
     return lexicon
 
 
-#: Trigger words by match key (:func:`~arabic_entities.text.normalize.match_key`).
-LEXICON: dict[str, Trigger] = _build_lexicon()
-
-
 def _keys(words: str) -> frozenset[str]:
     """The match keys of space-separated words."""
     return frozenset(match_key(w) for w in words.split())
 
+
+class _Lexicon(NamedTuple):
+    """What :data:`LEXICON_FILE` lists, by match key."""
+
+    triggers: dict[str, Trigger]
+    roles: frozenset[str]
+    denials: frozenset[str]
+
+
+def _read_lexicon() -> _Lexicon:
+    """The triggers, role nouns and verbs of denial of :data:`LEXICON_FILE`."""
+    table: list[tuple[Trigger, str]] = []
+    lists: dict[str, set[str]] = {_ROLE: set(), _DENIAL: set()}
+    for where, (type_, kind, mutual, partner, words) in _rows():
+        if type_ in lists:
+            lists[type_].update(match_key(form) for form in _expand(words))
+        else:
+            table.append((_trigger(where, type_, kind, mutual, partner), words))
+    return _Lexicon(_build_lexicon(table), frozenset(lists[_ROLE]), frozenset(lists[_DENIAL]))
+
+
+_LEXICON = _read_lexicon()
+#: Trigger words by match key (:func:`~arabic_entities.text.normalize.match_key`).
+LEXICON: dict[str, Trigger] = _LEXICON.triggers
+#: Role nouns that tie a person to an organization named right after them.
+ROLE_NOUNS: frozenset[str] = _LEXICON.roles
+#: Verbs of denial and refusal: a relation they govern is not stated (نفى أن يكون التقى,
+#: رفض انتقاد).
+_DENIALS = _LEXICON.denials
 
 _CLAUSE_PUNCTUATION = frozenset("، , ؛ ; : . ! ? ؟ .. ... … ( ) [ ] - – — |".split())
 #: Words that open a new clause (complementizers, contrast, time and place conjunctions).
@@ -321,17 +293,24 @@ _PREPOSITIONS = _keys("في من على إلى الى عن مع ضد لدى بي
 #: Words that open an adverbial phrase: a name inside one is not the trigger's object.
 _ADJUNCTS = _keys("في خلال عبر حول بشأن منذ بعد قبل داخل خارج عند أثناء")
 _BETWEEN = _keys("بين وبين")
-_PARTY_LABELS = frozenset({"PERS", "ORG", "LOC"})
+_PARTY_LABELS: frozenset[Label] = frozenset({"PERS", "ORG", "LOC"})
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
-#: Verbs of denial and refusal: a relation they govern is not stated (نفى أن يكون التقى,
-#: رفض انتقاد).
-_DENIALS = _keys("""
-    نفى نفت نفيا نفوا ينفي تنفي ينفون نفي النفي أنكر أنكرت ينكر تنكر رفض رفضت رفضوا يرفض ترفض
-    امتنع امتنعت يمتنع تمتنع سيمتنع تجنب تجنبت يتجنب تتجنب
-""")
 #: How far before ``أن`` a denial still governs the clause it opens.
 DENIAL_REACH = 8
 _COMPLEMENTIZERS = _keys("أن بأن")
+#: The proclitics a title may carry (بالمستشار, وللرئيس): a conjunction, a preposition,
+#: or a conjunction with ب or ل.
+_TITLE_PROCLITICS = (*CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS if p != "ك"))
+#: How a noun with the article begins: the article alone or after و ف ب ك, or لل (ل + ال,
+#: the article's alef dropped: للحوار).
+_DEFINITE_STARTS = (*(p + ARTICLE for p in ("", *CONJUNCTIONS, *PREPOSITIONS) if p != "ل"), "لل")
+#: Shortest rest after :data:`_DEFINITE_STARTS` for a noun: إلى, الذي and the like are too short.
+_MIN_NOUN = 3
+
+
+def _preposition(prefix: str) -> str:
+    """The preposition among the proclitics ``prefix`` (``"ب"`` in وب), after any conjunction."""
+    return prefix.lstrip("".join(CONJUNCTIONS))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -350,11 +329,11 @@ def find_trigger(key: str) -> TriggerWord | None:
     readings = (("", key, key), *((s.prefix, s.stem, key[s.length :]) for s in proclitic_splits(key)))
     for prefix, stem, rest in readings:
         candidates = [stem, rest] if rest != stem else [stem]  # للقاء: ل + لقاء as well as ل + اللقاء
-        if stem[:1] == "س" and stem[1:2] in ("ي", "ت", "ن") and prefix in ("", "و", "ف"):
+        if stem[:1] == "س" and stem[1:2] in ("ي", "ت", "ن") and prefix in ("", *CONJUNCTIONS):
             candidates.append(stem[1:])
         for candidate in candidates:
             trigger = LEXICON.get(candidate)
-            if trigger is None or (trigger.kind == VERB and prefix.lstrip("وف")):
+            if trigger is None or (trigger.kind == VERB and _preposition(prefix)):
                 continue
             return TriggerWord(trigger, prefix, candidate)
     return None
@@ -363,15 +342,7 @@ def find_trigger(key: str) -> TriggerWord | None:
 def _has_article(key: str) -> bool:
     """Whether a word (match key) is a noun with the article, maybe after و ف ب ك ل
     (الحوار, بالقرب, للحوار); إلى, الذي and the like are too short to count."""
-    for prefix, article in (("", "ال"), ("و", "ال"), ("ف", "ال"), ("ب", "ال"), ("ك", "ال"), ("", "لل")):
-        if key.startswith(prefix + article) and len(key) - len(prefix) - len(article) >= 3:
-            return True
-    return False
-
-
-def _strip_conjunction(key: str) -> str:
-    """``key`` without a leading و / ف (ولكن → لكن)."""
-    return key[1:] if len(key) > 2 and key[0] in "وف" else key
+    return any(key.startswith(start) and len(key) - len(start) >= _MIN_NOUN for start in _DEFINITE_STARTS)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -380,18 +351,12 @@ def _title_prefix(word: str) -> str | None:
     or None when ``word`` is not a title."""
     if word in TITLE_WORDS:
         return ""
-    for prefix in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"):
+    for prefix in _TITLE_PROCLITICS:
         if word.startswith(prefix):
             rest = word[len(prefix) :]
             if rest in TITLE_WORDS or (prefix[-1] == "ل" and "ا" + rest in TITLE_WORDS):
                 return prefix
     return None
-
-
-def _is_adjective(word: str) -> bool:
-    """A definite relational adjective (الروسي, والأميركية) that may follow a title."""
-    word = word[1:] if word[:2] == "وال" else word
-    return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "ية"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +369,7 @@ class _Party:
     """
 
     entity_id: str
-    label: str
+    label: Label
     lead: int
     first: int
     last: int
@@ -426,7 +391,7 @@ class _Candidate:
     tail: _Party
     directed: bool
     trigger: int
-    type: str
+    type: RelationType
 
     @property
     def spread(self) -> int:
@@ -507,7 +472,6 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
     if len({m.entity_id for m in doc.mentions}) < 2:
         return []
     keys = [match_key(t.norm) for t in doc.tokens]
-    token_starts = [t.start for t in doc.tokens]
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -517,12 +481,12 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
             continue
         sentence = doc.sentences[index]
         first, stop = sentence.token_start, sentence.token_end
-        covered = {i for m in mentions for i in range(*_token_span(m, token_starts))}
+        covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
         triggers = dict(_triggers(keys, first, stop, covered))
-        if not triggers and not any(_strip_conjunction(keys[i]) in ROLE_NOUNS for i in range(first, stop)):
+        if not triggers and not any(strip_conjunction(keys[i]) in ROLE_NOUNS for i in range(first, stop)):
             continue
         view = _SentenceView(doc, sentence, keys, triggers)
-        candidates = _sentence_candidates(view, mentions, token_starts, max_gap=max_gap)
+        candidates = _sentence_candidates(view, mentions, max_gap=max_gap)
         relations += (
             Relation(
                 c.head.entity_id, c.tail.entity_id, c.type, c.directed, index, sentence.text, doc.tokens[c.trigger].text
@@ -542,10 +506,8 @@ def _closest_per_pair(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(best.values(), key=lambda c: (c.trigger, c.head.first))
 
 
-def _sentence_candidates(
-    view: _SentenceView, mentions: list[Mention], token_starts: Sequence[int], *, max_gap: int
-) -> list[_Candidate]:
-    parties = [_party(view, m, token_starts) for m in mentions if m.label in _PARTY_LABELS]
+def _sentence_candidates(view: _SentenceView, mentions: list[Mention], *, max_gap: int) -> list[_Candidate]:
+    parties = [_party(view, m) for m in mentions if m.label in _PARTY_LABELS]
     parties.sort(key=lambda p: p.first)
     roles, modifiers, leads = _role_relations(view, parties)
     view.parties = [
@@ -577,15 +539,11 @@ def _conjuncts(view: _SentenceView, party: _Party) -> Iterator[_Party]:
         party, nxt = nxt, view.party_following(nxt)
 
 
-def _token_span(mention: Mention, token_starts: Sequence[int]) -> tuple[int, int]:
-    """The tokens ``[first, last + 1)`` a mention overlaps."""
-    return bisect_right(token_starts, mention.start) - 1, bisect_left(token_starts, mention.end)
-
-
-def _party(view: _SentenceView, mention: Mention, token_starts: Sequence[int]) -> _Party:
-    first, stop = _token_span(mention, token_starts)
+def _party(view: _SentenceView, mention: Mention) -> _Party:
+    """``mention`` as a party, with the titles before a person's name (``lead``)."""
+    first, stop = mention.token_start, mention.token_end
     lead = first
-    while mention.label == "PERS" and lead > max(view.start, first - MAX_TITLE) and _in_title(view, lead - 1):
+    while mention.label == "PERS" and lead > max(view.start, first - MAX_TITLE_WORDS) and _in_title(view, lead - 1):
         lead -= 1
     while lead < first and _title_prefix(view.word(lead)) is None:  # a leading adjective belongs elsewhere
         lead += 1
@@ -599,7 +557,7 @@ def _in_title(view: _SentenceView, i: int) -> bool:
     """Whether token ``i`` can belong to the titles before a person's name: a title word,
     a relational adjective, or the noun a title word governs (رئيس الوزراء, وزيرة الخزانة)."""
     word = view.word(i)
-    if _title_prefix(word) is not None or _is_adjective(word):
+    if _title_prefix(word) is not None or is_nisba(word):
         return True
     return _has_article(view.keys[i]) and i > view.start and _title_prefix(view.word(i - 1)) is not None
 
@@ -609,10 +567,10 @@ def _with_lead(view: _SentenceView, party: _Party, *, prefix: str = "") -> _Part
     if party.lead < party.first:
         prefix = _title_prefix(view.word(party.lead)) or ""
     conjoined = prefix.startswith("و")
-    marker = prefix.lstrip("وف")[:1]
+    marker = _preposition(prefix)[:1]
     marker_words = 0
     if not marker and party.lead > view.start:
-        before = _strip_conjunction(view.keys[party.lead - 1])
+        before = strip_conjunction(view.keys[party.lead - 1])
         if view.keys[party.lead - 1] == "و":
             conjoined = True
         elif before == "قبل" and party.lead - 2 >= view.start and view.keys[party.lead - 2] == "من":
@@ -631,7 +589,7 @@ def _triggers(keys: Sequence[str], start: int, end: int, covered: set[int]) -> I
         found = find_trigger(key) or _suffixed_trigger(key, after_relative=i > start and keys[i - 1] in _RELATIVES)
         if found is None:
             continue
-        if found.trigger.kind == VERB and i > start and _strip_conjunction(keys[i - 1]) in _PREPOSITIONS:
+        if found.trigger.kind == VERB and i > start and strip_conjunction(keys[i - 1]) in _PREPOSITIONS:
             continue  # عن هاتف آيفون: no verb follows a preposition
         yield i, found
 
@@ -662,7 +620,7 @@ def _negated(view: _SentenceView, i: int) -> bool:
     for j in range(i - 1, max(view.start, i - NEGATION_REACH) - 1, -1):
         if not view.no_clause_break(j, i):
             break
-        key = _strip_conjunction(view.keys[j])
+        key = strip_conjunction(view.keys[j])
         if key in _DENIALS:
             return True
         if (key in _NEGATIONS or (key == "ما" and j == i - 1)) and view.keys[j + 1] not in _NOT_NEGATED:
@@ -673,7 +631,7 @@ def _negated(view: _SentenceView, i: int) -> bool:
     for k in range(opener - 1, max(view.start, opener - DENIAL_REACH) - 1, -1):
         if view.closes_clause(k):
             return False
-        if _strip_conjunction(view.keys[k]) in _DENIALS:
+        if strip_conjunction(view.keys[k]) in _DENIALS:
             return True
     return False
 
@@ -715,7 +673,7 @@ def _role_before(view: _SentenceView, parties: list[_Party], org: _Party) -> int
     for r in range(org.lead - 1, max(view.start, org.lead - 1 - MAX_GAP) - 1, -1):
         if not view.no_clause_break(r, org.lead) or any(p.first <= r <= p.last for p in parties):
             return None
-        if _strip_conjunction(view.keys[r]) in ROLE_NOUNS:
+        if strip_conjunction(view.keys[r]) in ROLE_NOUNS:
             return r
     return None
 
@@ -759,7 +717,7 @@ def _object_ok(view: _SentenceView, trigger: Trigger, after: int, obj: _Party, *
     gap = obj.lead - after - 1
     if gap > max_gap or not view.open_between(after, obj.lead):
         return False
-    between = [_strip_conjunction(k) for k in view.keys[after + 1 : obj.lead - obj.marker_words]]
+    between = [strip_conjunction(k) for k in view.keys[after + 1 : obj.lead - obj.marker_words]]
     if trigger.partner:  # مع بوتين, مع حركة الجهاد الإسلامي
         return obj.marker == trigger.partner or between[:1] == [trigger.partner]
     if trigger.type == "located_in":  # ومقرها جنيف, مقرها في بروكسل, يقيم في ولاية كاليفورنيا, بمدينة
@@ -771,7 +729,7 @@ def _object_ok(view: _SentenceView, trigger: Trigger, after: int, obj: _Party, *
         )
     if trigger.type == "affiliation":
         return True
-    nouns = (k for j, k in enumerate(between, after + 1) if _has_article(k) and not _is_adjective(view.word(j)))
+    nouns = (k for j, k in enumerate(between, after + 1) if _has_article(k) and not is_nisba(view.word(j)))
     if obj.marker in _ADJUNCTS or any(k in _ADJUNCTS for k in between) or any(nouns):
         return False  # تدعم الحوار مع الصين: the object is الحوار, not الصين
     return not (trigger.type == "contact" and (obj.marker == "عن" or "عن" in between))
@@ -805,7 +763,7 @@ def _governed(view: _SentenceView, party: _Party) -> bool:
     before = party.lead - 2
     return (
         before >= view.start
-        and _strip_conjunction(view.keys[before]) in _ADJUNCTS
+        and strip_conjunction(view.keys[before]) in _ADJUNCTS
         and view.no_clause_break(before, party.lead)
     )
 
@@ -859,7 +817,9 @@ def _between(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) ->
     """الخلاف بين ترامب وماسك; اتصالات منتظمة بين ماسك، ...، والرئيس الروسي بوتين;
     مباحثات بين وفدي حماس وإسرائيل."""
     j = _between_word(view, i)
-    first = view.party_after(j) if j is not None else None
+    if j is None:
+        return None
+    first = view.party_after(j)
     if first is None or first.lead > j + 2 or not view.open_between(j, first.lead):
         return None
     second = view.party_following(first)
@@ -881,7 +841,7 @@ def _object_first(view: _SentenceView, i: int, trigger: Trigger) -> _Found | Non
     return actor, obj, not trigger.mutual
 
 
-def _admit(type_: str, head: _Party, tail: _Party, directed: bool, trigger: int) -> _Candidate | None:
+def _admit(type_: RelationType, head: _Party, tail: _Party, directed: bool, trigger: int) -> _Candidate | None:
     """The candidate when the labels fit the type, oriented by its conventions."""
     if head.entity_id == tail.entity_id:
         return None

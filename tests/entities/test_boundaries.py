@@ -1,6 +1,7 @@
 import pytest
 
-from arabic_entities.entities.boundaries import description_before, is_function_word, trim_words
+from arabic_entities.entities.boundaries import description_before, trim_words
+from arabic_entities.lexicon.arabic import is_function_word
 
 
 @pytest.mark.parametrize(

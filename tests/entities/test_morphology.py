@@ -1,7 +1,6 @@
 """camel-tools' analyzer as optional clitic evidence (needs the shared morphology database)."""
 
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -11,15 +10,14 @@ from arabic_entities.entities.resolve import choose_split
 from arabic_entities.lexicon.arabic import proclitic_splits
 from arabic_entities.text.normalize import match_key
 
-DB = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "data"
-    / "camel"
-    / "morphology-db-msa-r13"
-    / "morphology.db.gz"
-)
-needs_db = pytest.mark.skipif(not DB.is_file(), reason=f"camel-tools morphology database not found at {DB}")
+
+@pytest.fixture(scope="module")
+def db(shared_data):
+    """The shared camel-tools morphology database (skips without it)."""
+    path = shared_data / "camel" / "morphology-db-msa-r13" / "morphology.db.gz"
+    if not path.is_file():
+        pytest.skip(f"camel-tools morphology database not found at {path}")
+    return path
 
 
 def never(key):
@@ -27,11 +25,10 @@ def never(key):
 
 
 @pytest.fixture(scope="module")
-def morphology():
-    return load_morphology(DB)
+def morphology(db):
+    return load_morphology(db)
 
 
-@needs_db
 @pytest.mark.parametrize("word", ["واشنطن", "وليد", "لبنان", "بكين", "كندا", "فرنسا"])
 def test_names_the_analyzer_knows_stay_whole(morphology, word):
     # even when the rest of the word is attested in the document
@@ -40,14 +37,12 @@ def test_names_the_analyzer_knows_stay_whole(morphology, word):
     assert choose_split(word, attested=lambda stem: True, known_name=never) is not None  # without it: cut
 
 
-@needs_db
 def test_analyzer_supported_clitics_are_cut_without_other_evidence(morphology):
     split = choose_split("وبوتين", attested=never, known_name=never, morphology=morphology)
     assert split is not None and split.stem == "بوتين"
     assert choose_split("وبوتين", attested=never, known_name=never) is None  # no evidence without it
 
 
-@needs_db
 def test_unknown_words_keep_the_default_decision(morphology):
     for word in ("وترامب", "لماسك"):
         default = choose_split(word, attested={match_key(word)[1:]}.__contains__, known_name=never)
@@ -57,16 +52,14 @@ def test_unknown_words_keep_the_default_decision(morphology):
         )
 
 
-@needs_db
 def test_article_after_l_needs_the_article_reading(morphology):
     (split,) = [s for s in proclitic_splits(match_key("للكرملين")) if s.stem == "الكرملين"]
     assert morphology.supports("للكرملين", split)
 
 
-@needs_db
-def test_pipeline_option(morphology):
+def test_pipeline_option(db):
     text = "وصل وليد جنبلاط إلى بيروت. وقال جنبلاط إن ليد الحوار مكانا."
-    doc = ae.load(morphology=DB)(text)
+    doc = ae.load(morphology=db)(text)
     assert not any(m.text == "ليد" for m in doc.mentions)
 
 
@@ -77,8 +70,7 @@ def test_missing_database_says_how_to_install(tmp_path, monkeypatch):
         load_morphology()
 
 
-@needs_db
-def test_import_stays_offline_without_a_catalogue(tmp_path):
+def test_import_stays_offline_without_a_catalogue(db, tmp_path):
     import subprocess
 
     code = (
@@ -88,7 +80,7 @@ def test_import_stays_offline_without_a_catalogue(tmp_path):
         "socket.create_connection = refuse\n"
         f"os.environ['CAMELTOOLS_DATA'] = {str(tmp_path)!r}\n"
         "from arabic_entities.entities.morphology import load_morphology\n"
-        f"m = load_morphology({str(DB)!r})\n"
+        f"m = load_morphology({str(db)!r})\n"
         "assert m.is_plain_name('واشنطن')\n"
         "assert os.environ['CAMELTOOLS_DATA'] == " + repr(str(tmp_path)) + "\n"
     )

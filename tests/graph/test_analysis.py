@@ -4,7 +4,7 @@ import sys
 
 import networkx as nx
 import pytest
-from test_graph import make_doc
+from test_build import make_doc
 
 import arabic_entities as ae
 from arabic_entities.graph.analysis import (

@@ -1,14 +1,13 @@
 import csv
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
+from arabic_entities.lexicon import build_names
 from arabic_entities.lexicon.build_names import CURATED_PATH, LABELS, collect, write_table
 from arabic_entities.lexicon.gazetteer import TABLE_PATH, load_gazetteer, restore_case
 from arabic_entities.text.normalize import match_key
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteers"
 GAZ = load_gazetteer()
 
 
@@ -102,14 +101,47 @@ def test_curated_table_is_well_formed_and_shipped():
         assert GAZ.english(key, label) == en
 
 
-def test_build_reproduces_the_shipped_table(tmp_path):
-    if not DATA.is_dir():
-        pytest.skip(f"no source data at {DATA}")
+@pytest.fixture(scope="module")
+def gazetteer_sources(shared_data):
+    folder = shared_data / "gazetteers"
+    if not folder.is_dir():
+        pytest.skip(f"no gazetteer sources at {folder}")
+    return folder
+
+
+def test_build_reproduces_the_shipped_table(gazetteer_sources, tmp_path):
     babel_core = pytest.importorskip("babel.core")
     from arabic_entities.lexicon.build_names import CLDR_VERSION
 
     if babel_core.get_cldr_version() != CLDR_VERSION:
         pytest.skip(f"babel has CLDR {babel_core.get_cldr_version()}, the table uses CLDR {CLDR_VERSION}")
     out = tmp_path / "names.tsv.gz"
-    write_table(collect(DATA), out)
+    write_table(collect(gazetteer_sources), out)
     assert out.read_bytes() == TABLE_PATH.read_bytes()
+
+
+def test_build_command_writes_to_the_work_folder(gazetteer_sources, tmp_path, monkeypatch, capsys):
+    pytest.importorskip("babel")
+    monkeypatch.chdir(tmp_path)
+    assert build_names.main(["--data", str(gazetteer_sources)]) == 0
+    assert (tmp_path / "build" / "names.tsv.gz").is_file()
+    assert "rows -> build/names.tsv.gz" in capsys.readouterr().out
+
+
+def test_sources_option_keeps_some_sources(gazetteer_sources, tmp_path, capsys):
+    out = tmp_path / "training-names.tsv.gz"
+    argv = ["--data", str(gazetteer_sources), "--sources", "arwikicats", "world_cities", "wikidata_names"]
+    assert build_names.main([*argv, "--output", str(out)]) == 0  # no CLDR: needs no babel
+    assert "cldr" not in capsys.readouterr().out
+    rows = load_gazetteer(out)
+    assert "LOC" in rows.labels(match_key("موسكو"))
+    assert not rows.labels(match_key("البنتاجون"))  # a curated spelling only
+    with pytest.raises(ValueError, match="unknown sources"):
+        collect(gazetteer_sources, sources=["wikipedia"])
+
+
+def test_table_bytes_depend_only_on_the_rows(tmp_path):
+    rows = [("بوتين", "PERS", "بوتين", "putin", "wikidata_names", "3")]
+    write_table(rows, tmp_path / "a" / "names.tsv.gz")
+    write_table(rows, tmp_path / "b.tsv.gz")
+    assert (tmp_path / "a" / "names.tsv.gz").read_bytes() == (tmp_path / "b.tsv.gz").read_bytes()

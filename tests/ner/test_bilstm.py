@@ -1,10 +1,11 @@
+import dataclasses
 import itertools
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_entities.ner.bilstm import marginals, viterbi
+from arabic_entities.ner.bilstm import MEMBER_ARRAYS, Network, marginals, viterbi
 
 
 def brute_force(emissions, transitions, start, end):
@@ -37,3 +38,10 @@ def test_viterbi_and_marginals_match_brute_force_on_padded_batches(lengths, seed
         assert paths[row, :n].tolist() == best
         assert np.allclose(probabilities[row, :n], expected)
         assert not probabilities[row, n:].any()
+
+
+def test_network_fields_are_the_member_arrays_of_a_model_file():
+    assert {field.name for field in dataclasses.fields(Network)} == set(MEMBER_ARRAYS)
+    arrays = {name: np.full(1, i) for i, name in enumerate(MEMBER_ARRAYS)}
+    network = Network.from_arrays(arrays)
+    assert all(getattr(network, name) is arrays[name] for name in MEMBER_ARRAYS)

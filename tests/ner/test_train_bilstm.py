@@ -50,6 +50,54 @@ def test_training_command_runs_end_to_end(tmp_path, capsys):
     assert labels == [["O", "B-PERS", "O", "B-LOC"]]
 
 
+def test_default_paths_are_the_work_folder_and_retraining_repeats_the_bytes(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("torch")
+    data = tmp_path / "train.txt"
+    write_conll(SENTENCES, data)
+    monkeypatch.chdir(tmp_path)
+    args = ["--train", str(data), "--dev-fraction", "0.25", "--epochs", "3", "--seeds", "1", "2"]
+    with pytest.raises(SystemExit):  # no build/vectors.npz yet
+        train_bilstm.main(args)
+    assert "build_clusters" in capsys.readouterr().err
+    keys = sorted({token for tokens, _ in SENTENCES for token in tokens})
+    save_vectors(tmp_path / "build" / "vectors.npz", keys, np.random.default_rng(0).normal(size=(len(keys), 6)))
+    assert not train_bilstm.OUTPUT.is_absolute()  # never the shipped model unless --output says so
+    model = tmp_path / "build" / "bilstm.npz"
+    assert train_bilstm.main(args) == 0
+    first = model.read_bytes()
+    model.unlink()
+    assert train_bilstm.main(args) == 0
+    assert model.read_bytes() == first
+    with np.load(model, allow_pickle=False) as arrays:
+        assert arrays.files[:4] == ["config", "word_keys", "word_vectors", "word_scales"]
+        assert json.loads(arrays["config"].tobytes())["members"] == 2
+
+
+def test_clusters_command_writes_clusters_and_vectors_to_the_work_folder(tmp_path, monkeypatch):
+    pytest.importorskip("gensim")
+    pytest.importorskip("sklearn")
+    import gzip
+
+    from arabic_entities.lexicon import build_clusters
+    from arabic_entities.lexicon.clusters import load_clusters
+
+    corpus = tmp_path / "corpus" / "part-0000.txt.gz"
+    corpus.parent.mkdir()
+    with gzip.open(corpus, "wt", encoding="utf-8") as f:
+        for tokens, _ in SENTENCES:
+            f.write(" ".join(tokens) + ".\n")
+    monkeypatch.chdir(tmp_path)
+    argv = ["--data", "corpus", "--vectors", "--sizes", "2", "4", "--min-count", "1", "--dim", "4", "--epochs", "2"]
+    build_clusters.main(argv)
+    clusters, vectors = tmp_path / "build" / "clusters.npz", tmp_path / "build" / "vectors.npz"
+    first = clusters.read_bytes(), vectors.read_bytes()
+    build_clusters.main(argv)
+    assert (clusters.read_bytes(), vectors.read_bytes()) == first
+    keys, matrix = load_vectors(vectors)
+    assert "بوتين" in keys and matrix.shape == (len(keys), 4)
+    assert load_clusters(clusters).sizes == (2, 4)
+
+
 def test_vectors_round_trip_and_mismatch_is_an_error(tmp_path):
     matrix = np.arange(6, dtype=np.float32).reshape(2, 3)
     save_vectors(tmp_path / "v.npz", ["بوتين", "ماسك"], matrix)

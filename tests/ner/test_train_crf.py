@@ -24,6 +24,38 @@ def test_training_command_runs_end_to_end(tmp_path, capsys):
     assert labels == [["O", "B-PERS", "O", "B-LOC"]]
 
 
+def test_default_output_is_the_work_folder_and_retraining_repeats_the_bytes(tmp_path, monkeypatch):
+    data = tmp_path / "train.txt"
+    write_conll(SENTENCES, data)
+    monkeypatch.chdir(tmp_path)
+    assert not train.OUTPUT.is_absolute()  # never the shipped model unless --output says so
+    assert train.main(["--train", str(data), "--max-iterations", "20"]) == 0
+    model = tmp_path / "build" / "crf.crfsuite"
+    first = model.read_bytes()
+    model.unlink()
+    assert train.main(["--train", str(data), "--max-iterations", "20"]) == 0
+    assert model.read_bytes() == first
+
+
+def test_names_option_swaps_the_table_the_taggers_read(tmp_path):
+    from arabic_entities.lexicon.build_names import write_table
+    from arabic_entities.ner import bilstm
+    from arabic_entities.ner.features import sentence_features
+    from arabic_entities.text.normalize import match_key
+
+    word = "كلمةغيرموجودة"
+    table = tmp_path / "names.tsv.gz"
+    write_table([(match_key(word), "ORG", word, "", "curated", "1")], table)
+    before = sentence_features([word, "في", "موسكو"])
+    assert "gz=ORG" not in before[0]
+    with train.name_table(table):
+        inside = sentence_features([word, "في", "موسكو"])
+        assert bilstm.load_gazetteer().labels(match_key(word)) == {"ORG"}
+    assert "gz=ORG" in inside[0] and "gz=LOC" not in inside[2]  # موسكو is not in this table
+    assert sentence_features([word, "في", "موسكو"]) == before  # the shipped table again
+    assert "LOC" in bilstm.load_gazetteer().labels(match_key("موسكو"))
+
+
 def test_dev_split_is_sequential_and_checked():
     head, tail = train.split_dev(list(range(10)), 0.2)
     assert head == list(range(8)) and tail == [8, 9]

@@ -1,13 +1,16 @@
 """Typed relations inside a sentence: lexicon, word orders, negation, labels, the seed."""
 
 import re
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 import arabic_entities as ae
+from arabic_entities import document
 from arabic_entities.document import Document, Mention, Sentence, Token
 from arabic_entities.relations import LEXICON, RELATION_TYPES, ROLE_NOUNS, extract_relations, find_trigger
+from arabic_entities.relations.rules import LEXICON_FILE
 from arabic_entities.text.normalize import match_key
 
 SEEDS = Path(__file__).parents[2] / "seeds"
@@ -78,6 +81,14 @@ def test_inflected_and_prefixed_forms_are_found(word, type_, prefix):
 def test_prepositions_do_not_attach_to_verbs():
     assert find_trigger(match_key("بانتقد")) is None
     assert find_trigger(match_key("وزارة")) is None
+
+
+def test_the_lexicon_file_is_a_five_column_table():
+    text = resources.files("arabic_entities.relations").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert rows and all(len(row) == 5 for row in rows)
+    assert {row[0] for row in rows} == {*RELATION_TYPES, "role", "denial"}
+    assert RELATION_TYPES is document.RELATION_TYPES
 
 
 # --- the five types, each with at least two trigger forms --------------------------------
