@@ -1,12 +1,13 @@
 """The manifest of the data files shipped in the package, and its check.
 
-``data_manifest.json`` next to this module lists every file under the package's
-data folders (:data:`DATA_DIRS`) with its SHA-256, its size and the command that
-makes it. The commands run from the repository root, read only the repository and
-``../shared/data``, and write into the work folder ``build/`` (:data:`WORK_DIR`),
-never into the package; each entry's ``build`` names the file its command writes,
-so a rebuild can be compared with the shipped file. Hand-made files have no
-command (``null``) and a ``note`` instead.
+``data_manifest.json`` next to this module lists every file of the package that
+is not Python source (:func:`data_files`: models, tables, templates, markers) with
+its SHA-256, its size and the command that makes it. The commands run from the
+repository root, read only the repository and ``../shared/data``, and write into
+the work folder ``build/`` (:data:`WORK_DIR`), never into the package; each
+entry's ``build`` names the file its command writes, so a rebuild can be compared
+with the shipped file. Hand-made files have no command (``null``) and a ``note``
+instead.
 
     python -m arabic_entities.manifest              # check the shipped files (exit 1 on a mismatch)
     python -m arabic_entities.manifest --build      # also compare the rebuilt files in build/ with them
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "DATA_DIRS",
+    "CODE_SUFFIXES",
     "MANIFEST_PATH",
     "PACKAGE_DIR",
     "WORK_DIR",
@@ -44,8 +45,9 @@ __all__ = [
 
 PACKAGE_DIR = Path(__file__).parent
 MANIFEST_PATH = PACKAGE_DIR / "data_manifest.json"
-#: The package's data folders: every file in them must be in the manifest.
-DATA_DIRS = ("ner/models", "lexicon/data")
+#: Files with these suffixes are code, not data: every other file of the package
+#: (but the manifest itself) must be in the manifest.
+CODE_SUFFIXES = frozenset({".py", ".pyi", ".pyc"})
 #: The work folder the rebuild commands write to by default, relative to the
 #: current directory (the repository root; git-ignored).
 WORK_DIR = Path("build")
@@ -101,13 +103,15 @@ def load_manifest(path: str | os.PathLike = MANIFEST_PATH) -> list[Entry]:
 
 
 def data_files(package_dir: str | os.PathLike = PACKAGE_DIR) -> list[str]:
-    """Every file under the data folders, as sorted paths relative to ``package_dir``."""
+    """Every file of the package but code and the manifest, as sorted paths relative to ``package_dir``."""
     root = Path(package_dir)
     return sorted(
         path.relative_to(root).as_posix()
-        for folder in DATA_DIRS
-        for path in (root / folder).rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
+        for path in root.rglob("*")
+        if path.is_file()
+        and path.suffix not in CODE_SUFFIXES
+        and "__pycache__" not in path.parts
+        and path.relative_to(root) != Path(MANIFEST_PATH.name)
     )
 
 

@@ -18,14 +18,19 @@ ENTRIES = manifest.load_manifest()
 def test_shipped_file_matches_its_hash_and_size(entry):
     path = manifest.PACKAGE_DIR / entry.path
     assert path.is_file(), f"{entry.path} is listed but missing"
-    assert path.stat().st_size == entry.size, f"{entry.path}: size changed; rebuild it or run --update"
-    assert manifest.sha256(path) == entry.sha256, f"{entry.path}: content changed; rebuild it or run --update"
+    assert path.stat().st_size == entry.size, (
+        f"{entry.path}: size changed; rebuild it, or record it with python -m arabic_entities.manifest --update"
+    )
+    assert manifest.sha256(path) == entry.sha256, (
+        f"{entry.path}: content changed; rebuild it, or record it with python -m arabic_entities.manifest --update"
+    )
 
 
 def test_every_data_file_is_listed():
     listed = {entry.path for entry in ENTRIES}
     assert set(manifest.data_files()) <= listed
     assert {"ner/models/bilstm.npz", "ner/models/crf.crfsuite", "lexicon/data/clusters.npz"} <= listed
+    assert "data_manifest.json" not in listed and "__init__.py" not in listed
     assert manifest.check() == []
 
 
@@ -63,11 +68,14 @@ def test_check_reports_changed_missing_and_unlisted_files(tmp_path):
     for entry in ENTRIES[:2]:
         (package / entry.path).parent.mkdir(parents=True, exist_ok=True)
         (package / entry.path).write_bytes(b"changed")
-    (package / manifest.DATA_DIRS[0] / "new.bin").write_bytes(b"new")
+    (package / "relations").mkdir()
+    (package / "relations" / "new.tsv").write_bytes(b"new")
+    (package / "relations" / "code.py").write_bytes(b"")
     problems = manifest.check(package_dir=package)
     assert f"{ENTRIES[0].path}: size or sha256 differs from the manifest" in problems
     assert f"{ENTRIES[2].path}: listed but missing" in problems
-    assert f"{manifest.DATA_DIRS[0]}/new.bin: not in the manifest" in problems
+    assert "relations/new.tsv: not in the manifest" in problems
+    assert not any("code.py" in problem for problem in problems)
     with pytest.raises(ValueError):
         manifest.update(manifest.MANIFEST_PATH, package)
 

@@ -5,7 +5,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabic_entities as ae
-from arabic_entities.ner.base import Recognizer
 from arabic_entities.parallel import PREFETCH
 from arabic_entities.pipeline import default_doc_id
 
@@ -180,34 +179,6 @@ def test_extract_many_rejects_bad_options_at_once():
 def test_extract_many_with_workers_raises_on_a_bad_item():
     with pytest.raises(TypeError, match="int"):
         list(ae.extract_many([("a", "قال ماسك"), 123], n_process=2, batch_size=1))
-
-
-class ThreadReporter(Recognizer):
-    """Every token a person, scored with the BLAS thread count of the process that tags it."""
-
-    def predict_scores(self, sentences):
-        from threadpoolctl import threadpool_info
-
-        threads = max((pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"), default=1)
-        return [(["B-PERS"] * len(tokens), [float(threads)] * len(tokens)) for tokens in sentences]
-
-
-def test_workers_run_blas_on_one_thread(monkeypatch):
-    from arabic_entities.threads import THREAD_VARIABLES
-
-    for name in THREAD_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    nlp = ae.Pipeline(ThreadReporter(), propagate=False, relations=False)
-    docs = list(nlp.pipe(["ماسك", "بوتين"], n_process=2, batch_size=1))
-    assert [m.score for doc in docs for m in doc.mentions] == [1.0, 1.0]
-
-
-def test_any_loaded_pipeline_runs_in_worker_processes():
-    texts = [t if isinstance(t, str) else t[1] for t in TEXTS]
-    crf = ae.load("crf")
-    serial = [d.to_dict() for d in crf.pipe(texts, batch_size=2)]
-    assert [d.to_dict() for d in crf.pipe(texts, n_process=2, batch_size=2)] == serial
-    assert serial != [d.to_dict() for d in ae.extract_many(texts, batch_size=2)]  # a different recognizer
 
 
 def test_a_loaded_pipeline_travels_as_its_recipe():

@@ -98,6 +98,19 @@ def test_clusters_command_writes_clusters_and_vectors_to_the_work_folder(tmp_pat
     assert load_clusters(clusters).sizes == (2, 4)
 
 
+def test_clusters_read_whole_sentences(tmp_path):
+    import gzip
+
+    from arabic_entities.lexicon.build_clusters import read_sentences
+    from arabic_entities.text.tokenize import MAX_SENTENCE_TOKENS, tokenize
+
+    line = " ".join(["بوتين"] * (MAX_SENTENCE_TOKENS + 44)) + ". وصل ماسك"
+    with gzip.open(tmp_path / "part.txt.gz", "wt", encoding="utf-8") as f:
+        f.write(line + "\n")
+    assert [len(keys) for keys in read_sentences(tmp_path)] == [MAX_SENTENCE_TOKENS + 45, 2]
+    assert len(tokenize(line)[0]) == 3  # the tokenizer still cuts elsewhere
+
+
 def test_vectors_round_trip_and_mismatch_is_an_error(tmp_path):
     matrix = np.arange(6, dtype=np.float32).reshape(2, 3)
     save_vectors(tmp_path / "v.npz", ["بوتين", "ماسك"], matrix)
