@@ -13,8 +13,9 @@ Every line of every ``*.txt.gz`` under the data folder is one document. It is
 split with :func:`arabic_entities.text.tokenize.tokenize` and each token is mapped to
 its :func:`~arabic_entities.text.normalize.match_key`, so the clusters are keyed
 exactly as the CRF looks words up. Sentences are whole: the tokenizer's cut at
-``MAX_SENTENCE_TOKENS`` tokens (see :func:`whole_sentences`) is off here, as it
-did not exist when the shipped clusters were made. The keyed sentences are held in memory (keys
+``MAX_SENTENCE_TOKENS`` tokens is off here, as it did not exist when the shipped
+clusters were made (cut, the corpus has 0.14 % more sentences, and word2vec gives
+other vectors, so other clusters and another BiLSTM word table). The keyed sentences are held in memory (keys
 are interned: about 0.5 GB for 32M tokens), so tokenization runs once rather
 than once per Word2Vec pass.
 
@@ -47,7 +48,6 @@ pickle, fixed timestamps): they are the frozen word table of the BiLSTM tagger
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
 import logging
 import sys
@@ -55,7 +55,6 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-from unittest import mock
 
 from ..manifest import WORK_DIR
 from ..text.normalize import match_key
@@ -70,7 +69,6 @@ __all__ = [
     "VECTORS_OUTPUT",
     "build_clusters",
     "read_sentences",
-    "whole_sentences",
     "train_vectors",
     "cluster_keys",
     "write_clusters",
@@ -94,8 +92,9 @@ def iter_documents(corpus_dir: str | Path) -> Iterator[str]:
 
 
 def keyed_sentences(text: str, cache: dict[str, str]) -> Iterator[list[str]]:
-    """The sentences of ``text`` as lists of token keys (``cache`` maps token to key)."""
-    sentences, tokens = tokenize(text)
+    """The whole sentences of ``text`` (never cut after a number of tokens) as lists of
+    token keys (``cache`` maps token to key)."""
+    sentences, tokens = tokenize(text, max_sentence_tokens=None)
     position = 0
     for sentence in sentences:
         keys = []
@@ -112,25 +111,10 @@ def keyed_sentences(text: str, cache: dict[str, str]) -> Iterator[list[str]]:
             yield keys
 
 
-@contextlib.contextmanager
-def whole_sentences() -> Iterator[None]:
-    """Inside, :func:`~arabic_entities.text.tokenize.tokenize` leaves sentences whole
-    rather than cutting them at ``MAX_SENTENCE_TOKENS`` tokens.
-
-    The shipped clusters and word vectors were made before the tokenizer began to
-    cut long sentences; cut, the corpus has 0.14 % more sentences, and word2vec
-    gives other vectors (and so other clusters and another BiLSTM word table).
-    """
-    module = sys.modules[tokenize.__module__]
-    with mock.patch.object(module, "MAX_SENTENCE_TOKENS", sys.maxsize):
-        yield
-
-
 def read_sentences(corpus_dir: str | Path) -> list[list[str]]:
-    """All keyed sentences of the corpus, whole (:func:`whole_sentences`), in file and line order."""
+    """All keyed sentences of the corpus, whole (:func:`keyed_sentences`), in file and line order."""
     cache: dict[str, str] = {}
-    with whole_sentences():
-        sentences = [keys for text in iter_documents(corpus_dir) for keys in keyed_sentences(text, cache)]
+    sentences = [keys for text in iter_documents(corpus_dir) for keys in keyed_sentences(text, cache)]
     if not sentences:
         raise ValueError(f"no *.txt.gz text under {corpus_dir}")
     return sentences

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..lexicon.clusters import load_clusters
-from ..lexicon.gazetteer import load_gazetteer
+from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..threads import limit_threads
 from .base import Recognizer, check_batch
 from .encoding import EncodedToken, TokenEncoder, pad_batch
@@ -194,9 +194,13 @@ def marginals(
 
 
 class BiLSTMRecognizer(Recognizer):
-    """IOB2 tagger backed by a BiLSTM-CRF ``.npz`` model (see :mod:`.train_bilstm`)."""
+    """IOB2 tagger backed by a BiLSTM-CRF ``.npz`` model (see :mod:`.train_bilstm`); its
+    gazetteer flags come from ``gazetteer`` (the shipped name table by default: give the
+    one it was trained with)."""
 
-    def __init__(self, model_path: str | os.PathLike = DEFAULT_MODEL_PATH) -> None:
+    def __init__(
+        self, model_path: str | os.PathLike = DEFAULT_MODEL_PATH, *, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.model_path: Path | None = Path(model_path)
         if not self.model_path.is_file():
             raise FileNotFoundError(f"BiLSTM model file not found: {self.model_path}")
@@ -210,7 +214,12 @@ class BiLSTMRecognizer(Recognizer):
                 raise ValueError(f"{self.model_path}: model format {config.get('format')}, expected {MODEL_FORMAT}")
             members = [{name: data[f"member{i}/{name}"] for name in MEMBER_ARRAYS} for i in range(config["members"])]
             self._build(
-                config, read_text(data, "word_keys").split("\n"), data["word_vectors"], data["word_scales"], members
+                config,
+                read_text(data, "word_keys").split("\n"),
+                data["word_vectors"],
+                data["word_scales"],
+                members,
+                gazetteer=gazetteer,
             )
 
     @classmethod
@@ -222,12 +231,13 @@ class BiLSTMRecognizer(Recognizer):
         word_vectors: np.ndarray,
         word_scales: np.ndarray,
         members: Sequence[dict[str, np.ndarray]],
+        gazetteer: Gazetteer | None = None,
     ) -> BiLSTMRecognizer:
         """A recognizer from the arrays a model file holds (as :mod:`.train_bilstm` writes
         them), without the file: ``config`` is the file's ``config`` record."""
         recognizer = cls.__new__(cls)
         recognizer.model_path = None
-        recognizer._build(config, word_keys, word_vectors, word_scales, members)
+        recognizer._build(config, word_keys, word_vectors, word_scales, members, gazetteer=gazetteer)
         return recognizer
 
     def _build(
@@ -237,6 +247,8 @@ class BiLSTMRecognizer(Recognizer):
         word_vectors: np.ndarray,
         word_scales: np.ndarray,
         members: Sequence[dict[str, np.ndarray]],
+        *,
+        gazetteer: Gazetteer | None,
     ) -> None:
         self.tags: tuple[str, ...] = tuple(config["tags"])
         self.word_vectors = word_vectors
@@ -250,7 +262,7 @@ class BiLSTMRecognizer(Recognizer):
             {key: row for row, key in enumerate(word_keys)},
             {char: i for i, char in enumerate(config["chars"], 2)},
             clusters=load_clusters() if config["clusters"] else None,
-            gazetteer=load_gazetteer() if config["gazetteer"] else None,
+            gazetteer=(gazetteer or load_gazetteer()) if config["gazetteer"] else None,
         )
 
     def word_table(self, words: np.ndarray) -> np.ndarray:

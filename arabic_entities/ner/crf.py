@@ -16,8 +16,9 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..lexicon.gazetteer import Gazetteer
 from .base import Recognizer, check_batch
-from .features import sentence_features
+from .features import CRFFeatures
 
 __all__ = ["DEFAULT_MODEL_PATH", "CRFRecognizer"]
 
@@ -25,10 +26,14 @@ DEFAULT_MODEL_PATH = Path(__file__).parent / "models" / "crf.crfsuite"
 
 
 class CRFRecognizer(Recognizer):
-    """IOB2 tagger backed by a crfsuite model file (one tagger per thread)."""
+    """IOB2 tagger backed by a crfsuite model file (one tagger per thread); its features
+    read ``gazetteer`` (the shipped name table by default: give the one it was trained with)."""
 
-    def __init__(self, model_path: str | os.PathLike = DEFAULT_MODEL_PATH) -> None:
+    def __init__(
+        self, model_path: str | os.PathLike = DEFAULT_MODEL_PATH, *, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.model_path = Path(model_path)
+        self.features = CRFFeatures(gazetteer)
         if not self.model_path.is_file():
             raise FileNotFoundError(f"CRF model file not found: {self.model_path}")
         self._local = threading.local()
@@ -55,7 +60,7 @@ class CRFRecognizer(Recognizer):
             if not tokens:
                 results.append(([], []))
                 continue
-            tagger.set(sentence_features(list(tokens)))
+            tagger.set(self.features.sentence(list(tokens)))
             labels = tagger.tag()
             probabilities = [tagger.marginal(label, i) for i, label in enumerate(labels)]
             results.append((labels, probabilities))

@@ -47,7 +47,7 @@ from .bilstm import MEMBER_ARRAYS, MODEL_FORMAT, BiLSTMRecognizer
 from .conll import TaggedSentence, read_conll
 from .encoding import CLUSTER_SIZE, GAZETTEER_LABELS, TAGS, EncodedToken, TokenEncoder, pad_batch
 from .scoring import Report, evaluate
-from .train_crf import name_table, split_dev
+from .train_crf import split_dev
 
 __all__ = ["OUTPUT", "BiLSTMConfig", "quantize", "train_bilstm", "write_model", "main"]
 
@@ -240,19 +240,17 @@ def train_bilstm(
     Returns a summary: per seed the best dev F1, its epoch and the training seconds.
     Without a dev split the last epoch is kept.
     """
-    with name_table(names):
-        gazetteer = load_gazetteer() if names is None else load_gazetteer(Path(names))
-        return _train_bilstm(
-            train,
-            dev,
-            vectors_path=vectors_path,
-            output=output,
-            seeds=seeds,
-            config=config,
-            threads=threads,
-            gazetteer=gazetteer,
-            log=log,
-        )
+    return _train_bilstm(
+        train,
+        dev,
+        vectors_path=vectors_path,
+        output=output,
+        seeds=seeds,
+        config=config,
+        threads=threads,
+        gazetteer=load_gazetteer() if names is None else load_gazetteer(Path(names)),
+        log=log,
+    )
 
 
 def _train_bilstm(
@@ -325,7 +323,14 @@ def _train_bilstm(
                 optimizer.step()
                 total += loss.item() * len(batch)
             f1 = (
-                _score(model, train_chars=chars, keys=keys, vectors=(word_vectors, word_scales), dev=dev).micro.f1
+                _score(
+                    model,
+                    train_chars=chars,
+                    keys=keys,
+                    vectors=(word_vectors, word_scales),
+                    dev=dev,
+                    gazetteer=gazetteer,
+                ).micro.f1
                 if dev
                 else 0.0
             )
@@ -358,6 +363,7 @@ def _score(
     keys: Sequence[str],
     vectors: tuple[np.ndarray, np.ndarray],
     dev: Sequence[TaggedSentence],
+    gazetteer: Gazetteer,
 ) -> Report:
     """Dev scores of the network in its current state, through the numpy recognizer."""
     model.eval()
@@ -367,13 +373,15 @@ def _score(
         word_vectors=vectors[0],
         word_scales=vectors[1],
         members=[export_member(model)],
+        gazetteer=gazetteer,
     )
     return _evaluate(recognizer, dev)
 
 
-def score(model_path: str | Path, sentences: Sequence[TaggedSentence]) -> Report:
-    """Span-level scores of the model at ``model_path`` on ``(tokens, tags)`` sentences."""
-    return _evaluate(BiLSTMRecognizer(model_path), sentences)
+def score(model_path: str | Path, sentences: Sequence[TaggedSentence], *, gazetteer: Gazetteer | None = None) -> Report:
+    """Span-level scores of the model at ``model_path`` (gazetteer flags from ``gazetteer``)
+    on ``(tokens, tags)`` sentences."""
+    return _evaluate(BiLSTMRecognizer(model_path, gazetteer=gazetteer), sentences)
 
 
 def _evaluate(recognizer: BiLSTMRecognizer, sentences: Sequence[TaggedSentence]) -> Report:
@@ -440,8 +448,8 @@ def main(argv: list[str] | None = None) -> int:
         args.summary.write_text(json.dumps(summary, indent=1))
     if dev:
         print(f"dev: {len(dev)} sentences, all networks averaged")
-        with name_table(args.names):
-            print(score(args.output, dev).table())
+        gazetteer = load_gazetteer(args.names) if args.names else None
+        print(score(args.output, dev, gazetteer=gazetteer).table())
     return 0
 
 

@@ -20,24 +20,21 @@ scored (hyper-parameters are chosen on that dev split, never on a test split).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import random
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from unittest import mock
 
-from ..lexicon.gazetteer import load_gazetteer
+from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..manifest import WORK_DIR
 from .conll import TaggedSentence, read_conll
 from .crf import CRFRecognizer
-from .features import sentence_features
+from .features import CRFFeatures
 from .scoring import Report, evaluate
 
-__all__ = ["OUTPUT", "TrainingConfig", "name_table", "train_crf", "split_dev", "main"]
+__all__ = ["OUTPUT", "TrainingConfig", "train_crf", "split_dev", "main"]
 
 #: Where the command writes the model by default.
 OUTPUT = WORK_DIR / "crf.crfsuite"
@@ -52,40 +49,9 @@ class TrainingConfig:
     max_iterations: int = 300
     min_feature_freq: int = 1
     #: Probability of hiding each entity word in the extra "unseen names" copy of a
-    #: sentence (0 adds no copies); see ``sentence_features(hidden=...)``.
+    #: sentence (0 adds no copies); see ``CRFFeatures.sentence(hidden=...)``.
     hide_entities: float = 0.5
     seed: int = 1
-
-
-@contextlib.contextmanager
-def name_table(path: str | os.PathLike | None) -> Iterator[None]:
-    """Inside, the taggers' features read the name table at ``path`` instead of the
-    shipped one (``None``: no change).
-
-    The CRF features (:mod:`.features`) and the BiLSTM recognizer (:mod:`.bilstm`)
-    call ``load_gazetteer()`` for the shipped table; this swaps what that call returns
-    and clears the per-word feature caches on the way in and out.
-    """
-    if path is None:
-        yield
-        return
-    from . import bilstm, features
-
-    table = load_gazetteer(Path(path))
-
-    def clear_caches() -> None:
-        features._own_features.cache_clear()
-        features._as_neighbour.cache_clear()
-
-    clear_caches()
-    try:
-        with (
-            mock.patch.object(features, "load_gazetteer", lambda: table),
-            mock.patch.object(bilstm, "load_gazetteer", lambda: table),
-        ):
-            yield
-    finally:
-        clear_caches()
 
 
 def split_dev(sentences: list[TaggedSentence], fraction: float) -> tuple[list[TaggedSentence], list[TaggedSentence]]:
@@ -101,18 +67,21 @@ def train_crf(
     model_path: str | os.PathLike,
     *,
     config: TrainingConfig = TrainingConfig(),
+    gazetteer: Gazetteer | None = None,
     verbose: bool = False,
 ) -> None:
-    """Fit a CRF on ``(tokens, tags)`` sentences and write it to ``model_path``."""
+    """Fit a CRF on ``(tokens, tags)`` sentences and write it to ``model_path``; the
+    features read ``gazetteer`` (the shipped name table by default)."""
     import pycrfsuite
 
+    features = CRFFeatures(gazetteer)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     rng = random.Random(config.seed)
     for tokens, tags in sentences:
-        trainer.append(sentence_features(tokens), tags)
+        trainer.append(features.sentence(tokens), tags)
         if config.hide_entities > 0 and any(tag != "O" for tag in tags):
             hidden = [tag != "O" and rng.random() < config.hide_entities for tag in tags]
-            trainer.append(sentence_features(tokens, hidden=hidden), tags)
+            trainer.append(features.sentence(tokens, hidden=hidden), tags)
     trainer.set_params(
         {
             "c1": config.c1,
@@ -126,9 +95,12 @@ def train_crf(
     trainer.train(os.fspath(model_path))
 
 
-def score(model_path: str | os.PathLike, sentences: list[TaggedSentence]) -> Report:
-    """Span-level scores of the model at ``model_path`` on ``(tokens, tags)`` sentences."""
-    recognizer = CRFRecognizer(model_path)
+def score(
+    model_path: str | os.PathLike, sentences: list[TaggedSentence], *, gazetteer: Gazetteer | None = None
+) -> Report:
+    """Span-level scores of the model at ``model_path`` (features on ``gazetteer``) on
+    ``(tokens, tags)`` sentences."""
+    recognizer = CRFRecognizer(model_path, gazetteer=gazetteer)
     predicted = recognizer.predict([tokens for tokens, _ in sentences])
     return evaluate([tags for _, tags in sentences], predicted)
 
@@ -162,14 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     train, dev = split_dev(sentences, args.dev_fraction)
     config = TrainingConfig(args.c1, args.c2, args.max_iterations, args.min_feature_freq, args.hide_entities)
     started = time.perf_counter()
-    with name_table(args.names):
-        train_crf(train, args.output, config=config)
-        elapsed = time.perf_counter() - started
-        size = os.path.getsize(args.output) / 1e6
-        print(f"trained on {len(train)} sentences in {elapsed:.1f}s -> {args.output} ({size:.1f} MB)")
-        if dev:
-            print(f"dev: {len(dev)} sentences")
-            print(score(args.output, dev).table())
+    gazetteer = load_gazetteer(args.names) if args.names else None
+    train_crf(train, args.output, config=config, gazetteer=gazetteer)
+    elapsed = time.perf_counter() - started
+    size = os.path.getsize(args.output) / 1e6
+    print(f"trained on {len(train)} sentences in {elapsed:.1f}s -> {args.output} ({size:.1f} MB)")
+    if dev:
+        print(f"dev: {len(dev)} sentences")
+        print(score(args.output, dev, gazetteer=gazetteer).table())
     return 0
 
 

@@ -57,11 +57,12 @@ class Span:
     end: int
 
 
-def tokenize(text: str) -> tuple[list[Span], list[Span]]:
+def tokenize(text: str, *, max_sentence_tokens: int | None = MAX_SENTENCE_TOKENS) -> tuple[list[Span], list[Span]]:
     """Split ``text`` into sentence spans and token spans.
 
     Returns ``(sentences, tokens)``; every token lies inside exactly one sentence,
-    and a sentence runs from its first token's start to its last token's end.
+    and a sentence runs from its first token's start to its last token's end. A
+    sentence is cut after ``max_sentence_tokens`` tokens (None: never).
 
     >>> sentences, tokens = tokenize("وصل بوتين. ثم غادر")
     >>> [("وصل بوتين. ثم غادر"[s.start:s.end]) for s in sentences]
@@ -96,7 +97,7 @@ def tokenize(text: str) -> tuple[list[Span], list[Span]]:
         tokens.append(Span(start, end))
         if piece in _SENTENCE_END:
             pending_end = True
-        elif len(tokens) - first >= MAX_SENTENCE_TOKENS:
+        elif max_sentence_tokens is not None and len(tokens) - first >= max_sentence_tokens:
             close()
     close()
     return sentences, tokens

@@ -5,7 +5,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_entities.ner.bilstm import MEMBER_ARRAYS, Network, marginals, viterbi
+from arabic_entities.ner.bilstm import MEMBER_ARRAYS, BiLSTMRecognizer, Network, marginals, viterbi
 
 
 def brute_force(emissions, transitions, start, end):
@@ -45,3 +45,13 @@ def test_network_fields_are_the_member_arrays_of_a_model_file():
     arrays = {name: np.full(1, i) for i, name in enumerate(MEMBER_ARRAYS)}
     network = Network.from_arrays(arrays)
     assert all(getattr(network, name) is arrays[name] for name in MEMBER_ARRAYS)
+
+
+def test_a_model_reads_the_name_table_it_is_given(tmp_path):
+    from arabic_entities.lexicon.build_names import write_table
+    from arabic_entities.lexicon.gazetteer import load_gazetteer
+
+    write_table([("كلمة", "ORG", "كلمة", "", "curated", "1")], tmp_path / "names.tsv.gz")
+    table = load_gazetteer(tmp_path / "names.tsv.gz")
+    assert BiLSTMRecognizer(gazetteer=table).encoder.gazetteer is table
+    assert BiLSTMRecognizer().encoder.gazetteer is load_gazetteer()

@@ -37,23 +37,20 @@ def test_default_output_is_the_work_folder_and_retraining_repeats_the_bytes(tmp_
     assert model.read_bytes() == first
 
 
-def test_names_option_swaps_the_table_the_taggers_read(tmp_path):
+def test_the_features_read_the_name_table_they_are_given(tmp_path):
     from arabic_entities.lexicon.build_names import write_table
-    from arabic_entities.ner import bilstm
-    from arabic_entities.ner.features import sentence_features
+    from arabic_entities.lexicon.gazetteer import load_gazetteer
+    from arabic_entities.ner.features import CRFFeatures, sentence_features
     from arabic_entities.text.normalize import match_key
 
     word = "كلمةغيرموجودة"
     table = tmp_path / "names.tsv.gz"
     write_table([(match_key(word), "ORG", word, "", "curated", "1")], table)
-    before = sentence_features([word, "في", "موسكو"])
-    assert "gz=ORG" not in before[0]
-    with train.name_table(table):
-        inside = sentence_features([word, "في", "موسكو"])
-        assert bilstm.load_gazetteer().labels(match_key(word)) == {"ORG"}
-    assert "gz=ORG" in inside[0] and "gz=LOC" not in inside[2]  # موسكو is not in this table
-    assert sentence_features([word, "في", "موسكو"]) == before  # the shipped table again
-    assert "LOC" in bilstm.load_gazetteer().labels(match_key("موسكو"))
+    shipped = sentence_features([word, "في", "موسكو"])
+    other = CRFFeatures(load_gazetteer(table)).sentence([word, "في", "موسكو"])
+    assert "gz=ORG" not in shipped[0] and "gz=LOC" in shipped[2]
+    assert "gz=ORG" in other[0] and "gz=LOC" not in other[2]  # موسكو is not in this table
+    assert sentence_features([word, "في", "موسكو"]) == shipped
 
 
 def test_dev_split_is_sequential_and_checked():

@@ -79,3 +79,4 @@ def test_long_text_without_sentence_ends_is_cut_into_bounded_sentences():
         5,
     ]
     assert sentences[0].start == 0 and sentences[-1].end == len(text)
+    assert len(tokenize(text, max_sentence_tokens=None)[0]) == 1
