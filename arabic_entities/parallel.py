@@ -17,11 +17,11 @@ from itertools import chain
 from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING
 
+from .pipeline import Pipeline, Recipe
 from .threads import limit_threads, user_set_threads
 
 if TYPE_CHECKING:
     from .document import Document
-    from .pipeline import Pipeline
 
 __all__ = ["PREFETCH", "run_batches"]
 
@@ -33,9 +33,12 @@ PREFETCH = 2
 _worker_pipeline: Pipeline | None = None
 
 
-def run_batches(pipeline: Pipeline, batches: Iterator[list[tuple[str, str]]], *, n_process: int) -> Iterator[Document]:
+def run_batches(
+    pipeline: Pipeline | Recipe, batches: Iterator[list[tuple[str, str]]], *, n_process: int
+) -> Iterator[Document]:
     """The documents of ``batches`` of ``(doc_id, text)`` pairs, run by ``n_process``
-    workers with ``PREFETCH`` batches each in flight; results in input order.
+    workers with ``PREFETCH`` batches each in flight; results in input order. ``pipeline``
+    may be a recipe, which only the workers load.
 
     Not ``Pool.imap``: its feeder thread reads the whole input ahead of the workers.
     """
@@ -54,9 +57,9 @@ def run_batches(pipeline: Pipeline, batches: Iterator[list[tuple[str, str]]], *,
             yield from pending.popleft().get()
 
 
-def _start_worker(pipeline: Pipeline) -> None:
+def _start_worker(pipeline: Pipeline | Recipe) -> None:
     global _worker_pipeline
-    _worker_pipeline = pipeline
+    _worker_pipeline = pipeline.load() if isinstance(pipeline, Recipe) else pipeline
     if not user_set_threads():
         limit_threads(1, user_api=None)  # for the life of this worker process
 

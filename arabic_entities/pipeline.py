@@ -97,15 +97,15 @@ class Pipeline:
         elif isinstance(morphology, (str, os.PathLike)):
             morphology = load_morphology(Path(morphology))
         self.morphology: Morphology | None = morphology or None
-        #: How :func:`load` made this pipeline: ``(recognizer, options)``, or None.
-        self.recipe: tuple[str | os.PathLike[str], dict[str, Any]] | None = None
+        #: How :func:`load` made this pipeline, or None.
+        self.recipe: Recipe | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {"recipe": self.recipe} if self.recipe is not None else self.__dict__
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         if set(state) == {"recipe"}:
-            state = _from_recipe(state["recipe"]).__dict__
+            state = state["recipe"].load().__dict__
         self.__dict__.update(state)
 
     def __call__(self, text: str, doc_id: str | None = None) -> Document:
@@ -126,20 +126,7 @@ class Pipeline:
         >>> [d.id for d in nlp.pipe([("a", "قال بوتين"), ("b", "زار ماسك موسكو.")], batch_size=1)]
         ['a', 'b']
         """
-        check_count("batch_size", batch_size)
-        check_count("n_process", n_process)
-        batches = _batches(texts, batch_size)
-        if n_process == 1:
-            docs: Iterator[Document] = (doc for batch in batches for doc in self.run_batch(batch))
-        else:
-            from .parallel import run_batches
-
-            docs = run_batches(self, batches, n_process=n_process)
-        if progress:
-            from tqdm import tqdm
-
-            docs = iter(tqdm(docs, unit="doc"))
-        return docs
+        return _pipe(self, texts, batch_size=batch_size, n_process=n_process, progress=progress)
 
     def run_batch(self, pairs: list[tuple[str, str]]) -> list[Document]:
         """The documents of ``(doc_id, text)`` pairs, all stages, the recognizer run once for all."""
@@ -316,25 +303,62 @@ def load(recognizer: str | os.PathLike[str] | Recognizer = "builtin", **options:
         return Pipeline(recognizer, **options)
     pipeline = Pipeline(ner.load(recognizer), **options)
     if not isinstance(options.get("morphology"), Morphology):
-        pipeline.recipe = (recognizer, dict(options))
+        pipeline.recipe = Recipe(recognizer, dict(options))
     return pipeline
 
 
-#: Pipelines rebuilt from recipes in this process (worker processes get the same
-#: recipe for every batch): the pickled recipe -> the pipeline.
-_rebuilt: dict[bytes, Pipeline] = {}
-_rebuilt_lock = threading.Lock()
+@dataclass(frozen=True)
+class Recipe:
+    """How :func:`load` makes a pipeline: the recognizer's name or path and the options.
+
+    A pipeline travels to worker processes as its recipe; each process loads it once
+    (:meth:`load`).
+
+    >>> Recipe("crf", {"relations": False}).load().relations
+    False
+    """
+
+    recognizer: str | os.PathLike[str]
+    options: dict[str, Any]
+
+    def load(self) -> Pipeline:
+        """The pipeline of this recipe, made once per process."""
+        import pickle
+
+        key = pickle.dumps(self)
+        with _loaded_lock:
+            if key not in _loaded:
+                _loaded[key] = load(self.recognizer, **self.options)
+            return _loaded[key]
 
 
-def _from_recipe(recipe: tuple[str | os.PathLike[str], dict[str, Any]]) -> Pipeline:
-    import pickle
+#: Pipelines made from recipes in this process: the pickled recipe -> the pipeline.
+_loaded: dict[bytes, Pipeline] = {}
+_loaded_lock = threading.Lock()
+#: The recipe of :func:`default_pipeline`.
+DEFAULT_RECIPE = Recipe("builtin", {})
 
-    key = pickle.dumps(recipe)
-    with _rebuilt_lock:
-        if key not in _rebuilt:
-            recognizer, options = recipe
-            _rebuilt[key] = load(recognizer, **options)
-        return _rebuilt[key]
+
+def _pipe(
+    source: Pipeline | Recipe, texts: Iterable[TextInput], *, batch_size: int, n_process: int, progress: bool
+) -> Iterator[Document]:
+    """:meth:`Pipeline.pipe` of ``source``; workers get a recipe as it is, so the calling
+    process need not load the models it does not run."""
+    check_count("batch_size", batch_size)
+    check_count("n_process", n_process)
+    batches = _batches(texts, batch_size)
+    if n_process == 1:
+        pipeline = source if isinstance(source, Pipeline) else source.load()
+        docs: Iterator[Document] = (doc for batch in batches for doc in pipeline.run_batch(batch))
+    else:
+        from .parallel import run_batches
+
+        docs = run_batches(source, batches, n_process=n_process)
+    if progress:
+        from tqdm import tqdm
+
+        docs = iter(tqdm(docs, unit="doc"))
+    return docs
 
 
 _default: Pipeline | None = None
@@ -346,7 +370,7 @@ def default_pipeline() -> Pipeline:
     global _default
     with _default_lock:
         if _default is None:
-            _default = load()
+            _default = DEFAULT_RECIPE.load()
         return _default
 
 
@@ -375,6 +399,8 @@ def extract_many(
     >>> [(doc.id, len(doc.entities)) for doc in docs]
     [('a', 1), ('doc-3ddbbdf08629', 2)]
     """
-    check_count("n_process", n_process)
-    check_count("batch_size", batch_size)
-    return default_pipeline().pipe(texts, n_process=n_process, batch_size=batch_size, progress=progress)
+    if n_process == 1 or _default is not None:
+        source: Pipeline | Recipe = default_pipeline()
+    else:
+        source = DEFAULT_RECIPE  # the workers load it: not this process
+    return _pipe(source, texts, batch_size=batch_size, n_process=n_process, progress=progress)

@@ -32,3 +32,17 @@ def test_any_loaded_pipeline_runs_in_worker_processes():
     serial = [d.to_dict() for d in crf.pipe(texts, batch_size=2)]
     assert [d.to_dict() for d in crf.pipe(texts, n_process=2, batch_size=2)] == serial
     assert serial != [d.to_dict() for d in ae.extract_many(texts, batch_size=2)]  # a different recognizer
+
+
+def test_extract_many_leaves_the_model_to_the_workers():
+    import subprocess
+    import sys
+
+    code = (
+        "import arabic_entities as ae, arabic_entities.pipeline as p\n"
+        "if __name__ == '__main__':\n"
+        "    docs = list(ae.extract_many(['قال ماسك', 'زار بوتين موسكو'], n_process=2, batch_size=1))\n"
+        "    assert [len(d.mentions) for d in docs] == [1, 2]\n"
+        "    assert p._default is None and not p._loaded  # this process loaded no pipeline\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -184,7 +184,7 @@ def test_extract_many_with_workers_raises_on_a_bad_item():
 def test_a_loaded_pipeline_travels_as_its_recipe():
     nlp = ae.load("crf", propagate=False)
     copy = pickle.loads(pickle.dumps(nlp))
-    assert copy.recipe == ("crf", {"propagate": False}) and copy.propagate is False
+    assert copy.recipe == ae.pipeline.Recipe("crf", {"propagate": False}) and copy.propagate is False
     assert copy("قال ماسك إن بوتين وافق.") == nlp("قال ماسك إن بوتين وافق.")
     assert len(pickle.dumps(nlp)) < 1000  # not the model
 
