@@ -339,7 +339,7 @@ def _graph(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from . import ner
     from .ner.conll import read_conll
-    from .ner.scoring import evaluate
+    from .ner.scoring import score_recognizer
 
     path = Path(args.conll)
     if not path.is_file():
@@ -352,10 +352,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if not sentences:
         raise UsageError(f"{path}: empty input: no sentences")
-    recognizer = _loaded(ner.load, args.recognizer)
-    tokens, gold = zip(*sentences, strict=True)
-    report = evaluate(gold, recognizer.predict(list(tokens)))
-    print(f"{path}: {len(gold)} sentences, {sum(map(len, tokens))} tokens, recognizer {args.recognizer}")
+    report = score_recognizer(_loaded(ner.load, args.recognizer), sentences)
+    n_tokens = sum(len(tokens) for tokens, _ in sentences)
+    print(f"{path}: {len(sentences)} sentences, {n_tokens} tokens, recognizer {args.recognizer}")
     print(report.table())
     return 0
 

@@ -206,7 +206,7 @@ class Document:
 
 
 def _plain(value: Any) -> Any:
-    """``value`` with dataclasses as dicts and tuples as lists (what JSON keeps)."""
+    """``value`` (a field of a Document) with its dataclasses as dicts."""
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -80,9 +80,10 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
     for entity, record in records.items():
         blocks[(record.label, skeleton(name_key(entity)))].append(entity)
     for (label, _), members in blocks.items():
+        known = gazetteer.known(label)
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if find(a) != find(b) and same_name(name_key(a), name_key(b), known=gazetteer.known(label)):
+                if find(a) != find(b) and same_name(name_key(a), name_key(b), known=known):
                     partition.union(a, b)
     owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a first / last word -> person roots
     for entity, record in records.items():

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..document import Entity, Label, Mention
+from ..document import LABELS, Entity, Label, Mention
 from ..lexicon.arabic import Split, proclitic_splits
 from ..lexicon.clusters import word_rank
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
@@ -337,7 +337,8 @@ def resolve(
         for c in candidates
     ]
 
-    groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=gazetteer.known(label)))
+    known = {label: gazetteer.known(label) for label in LABELS}
+    groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=known[label]))
     identified: dict[str, tuple[Label, str | None, list[_Resolved]]] = {}
     for label, members in groups:
         # a name of the curated table keeps its listed type (البيت الأبيض is an ORG, not MISC)

@@ -4,12 +4,12 @@ Every token is reduced to a matching key (full normalization: alef, yeh and teh
 marbuta folded) so training text and user text meet on the same form. Features
 describe the token itself (cached per word form) and its neighbours.
 
->>> feats = sentence_features(["قال", "وبوتين", "."])
+>>> feats = CRFFeatures().sentence(["قال", "وبوتين", "."])
 >>> "w=بوتين" in feats[1], "stem=بوتين" in feats[1], "-1:w=قال" in feats[1]
 (False, True, True)
 
-:func:`sentence_features` reads the shipped name table; :class:`CRFFeatures` takes
-another (a model is used with the table it was trained with).
+:class:`CRFFeatures` reads the shipped name table unless given another (a model is
+used with the table it was trained with).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ..lexicon.clusters import load_clusters
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..text.normalize import match_key
 
-__all__ = ["CRFFeatures", "sentence_features"]
+__all__ = ["CRFFeatures"]
 
 _ARABIC = regex.compile(r"^\p{Arabic}+$")
 _LATIN = regex.compile(r"^\p{Latin}+$")
@@ -165,13 +165,3 @@ class CRFFeatures:
             feats.append(f"0|+1={word(i)}|{word(i + 1)}")
             result.append(feats)
         return result
-
-
-@functools.cache
-def _shipped() -> CRFFeatures:
-    return CRFFeatures()
-
-
-def sentence_features(tokens: Sequence[str], *, hidden: Sequence[bool] | None = None) -> list[list[str]]:
-    """:meth:`CRFFeatures.sentence` with the shipped name table."""
-    return _shipped().sentence(tokens, hidden=hidden)

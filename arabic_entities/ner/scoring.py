@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .base import spans
+from .base import Recognizer, spans
 
-__all__ = ["Scores", "Report", "evaluate"]
+__all__ = ["Scores", "Report", "evaluate", "score_recognizer"]
 
 
 @dataclass(frozen=True)
@@ -80,3 +80,9 @@ def evaluate(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) 
     by_type = {k: Scores(tp[k], n_pred[k], n_gold[k]) for k in kinds}
     micro = Scores(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
     return Report(micro, by_type)
+
+
+def score_recognizer(recognizer: Recognizer, sentences: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Report:
+    """Span-level scores of ``recognizer`` on ``(tokens, gold tags)`` sentences."""
+    predicted = recognizer.predict([tokens for tokens, _ in sentences])
+    return evaluate([tags for _, tags in sentences], predicted)

@@ -46,7 +46,7 @@ from ..text.normalize import match_key
 from .bilstm import MEMBER_ARRAYS, MODEL_FORMAT, BiLSTMRecognizer
 from .conll import TaggedSentence, read_conll
 from .encoding import CLUSTER_SIZE, GAZETTEER_LABELS, TAGS, EncodedToken, TokenEncoder, pad_batch
-from .scoring import Report, evaluate
+from .scoring import Report, score_recognizer
 from .train_crf import split_dev
 
 __all__ = ["OUTPUT", "BiLSTMConfig", "quantize", "train_bilstm", "write_model", "main"]
@@ -375,18 +375,13 @@ def _score(
         members=[export_member(model)],
         gazetteer=gazetteer,
     )
-    return _evaluate(recognizer, dev)
+    return score_recognizer(recognizer, dev)
 
 
 def score(model_path: str | Path, sentences: Sequence[TaggedSentence], *, gazetteer: Gazetteer | None = None) -> Report:
     """Span-level scores of the model at ``model_path`` (gazetteer flags from ``gazetteer``)
     on ``(tokens, tags)`` sentences."""
-    return _evaluate(BiLSTMRecognizer(model_path, gazetteer=gazetteer), sentences)
-
-
-def _evaluate(recognizer: BiLSTMRecognizer, sentences: Sequence[TaggedSentence]) -> Report:
-    predicted = recognizer.predict([tokens for tokens, _ in sentences])
-    return evaluate([tags for _, tags in sentences], predicted)
+    return score_recognizer(BiLSTMRecognizer(model_path, gazetteer=gazetteer), sentences)
 
 
 def main(argv: list[str] | None = None) -> int:

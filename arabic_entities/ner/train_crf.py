@@ -32,7 +32,7 @@ from ..manifest import WORK_DIR
 from .conll import TaggedSentence, read_conll
 from .crf import CRFRecognizer
 from .features import CRFFeatures
-from .scoring import Report, evaluate
+from .scoring import Report, score_recognizer
 
 __all__ = ["OUTPUT", "TrainingConfig", "train_crf", "split_dev", "main"]
 
@@ -100,9 +100,7 @@ def score(
 ) -> Report:
     """Span-level scores of the model at ``model_path`` (features on ``gazetteer``) on
     ``(tokens, tags)`` sentences."""
-    recognizer = CRFRecognizer(model_path, gazetteer=gazetteer)
-    predicted = recognizer.predict([tokens for tokens, _ in sentences])
-    return evaluate([tags for _, tags in sentences], predicted)
+    return score_recognizer(CRFRecognizer(model_path, gazetteer=gazetteer), sentences)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,17 +40,17 @@ def test_default_output_is_the_work_folder_and_retraining_repeats_the_bytes(tmp_
 def test_the_features_read_the_name_table_they_are_given(tmp_path):
     from arabic_entities.lexicon.build_names import write_table
     from arabic_entities.lexicon.gazetteer import load_gazetteer
-    from arabic_entities.ner.features import CRFFeatures, sentence_features
+    from arabic_entities.ner.features import CRFFeatures
     from arabic_entities.text.normalize import match_key
 
     word = "كلمةغيرموجودة"
     table = tmp_path / "names.tsv.gz"
     write_table([(match_key(word), "ORG", word, "", "curated", "1")], table)
-    shipped = sentence_features([word, "في", "موسكو"])
+    shipped = CRFFeatures().sentence([word, "في", "موسكو"])
     other = CRFFeatures(load_gazetteer(table)).sentence([word, "في", "موسكو"])
     assert "gz=ORG" not in shipped[0] and "gz=LOC" in shipped[2]
     assert "gz=ORG" in other[0] and "gz=LOC" not in other[2]  # موسكو is not in this table
-    assert sentence_features([word, "في", "موسكو"]) == shipped
+    assert CRFFeatures(load_gazetteer()).sentence([word, "في", "موسكو"]) == shipped
 
 
 def test_dev_split_is_sequential_and_checked():
