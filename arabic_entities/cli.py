@@ -29,7 +29,7 @@ import networkx as nx
 
 from .document import LABELS, Document
 from .graph.analysis import strongest_pairs, top_entities
-from .graph.build import WINDOWS, cooccurrence_graph
+from .graph.build import GRAPH_LABELS, WINDOWS, cooccurrence_graph
 from .graph.draw import require_matplotlib
 from .graph.export import GRAPH_FORMATS, write_graph
 from .pipeline import Pipeline, load
@@ -469,7 +469,13 @@ def _parser() -> argparse.ArgumentParser:
         help="what counts as appearing together (default: sentence; N: within N tokens)",
     )
     graph.add_argument("--min-weight", type=int, default=0, metavar="W", help="keep edges of weight >= W")
-    graph.add_argument("--labels", type=_labels, metavar="PERS,ORG,...", help="keep entities of these types")
+    graph.add_argument(
+        "--labels",
+        type=_labels,
+        default=GRAPH_LABELS,
+        metavar="PERS,ORG,...",
+        help="keep entities of these types (default: PERS,ORG,LOC; add MISC to see it)",
+    )
     graph.add_argument("--top", type=int, default=10, help="rows in the printed tables (default: 10)")
     graph.set_defaults(run=_graph)
 

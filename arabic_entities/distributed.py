@@ -47,7 +47,7 @@ import networkx as nx
 
 from .document import Document
 from .entities.link import EntityRecord, Links, apply_links, collect_records, compute_links, merge_records
-from .graph.build import GraphBuilder, Window
+from .graph.build import GRAPH_LABELS, GraphBuilder, Window
 from .pipeline import Pipeline, TextInput, check_count, default_pipeline
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def graph_from_bag(
     window: Window = "sentence",
     max_evidence: int = 10,
     link: bool = True,
-    labels: Collection[str] | str | None = None,
+    labels: Collection[str] | str | None = GRAPH_LABELS,
     min_weight: int = 0,
     top_k: int | None = None,
     split_every: int | None = None,

@@ -21,7 +21,14 @@ from typing import Any
 
 from . import ner
 from .document import LABELS, Document, Label, Relation, Sentence, Token, is_label
-from .entities.boundaries import description_before, split_coordination, split_listed_names, trim_words
+from .entities.boundaries import (
+    description_before,
+    named_after,
+    split_coordination,
+    split_listed_names,
+    trim_words,
+)
+from .entities.institutions import institution_spans
 from .entities.morphology import Morphology, load_morphology
 from .entities.propagate import propagate
 from .entities.resolve import link_acronyms, resolve
@@ -164,7 +171,11 @@ class Pipeline:
                     )
                 )
         candidates = link_acronyms(
-            words, candidates, norm_starts=normalized.norm_starts, norm_ends=normalized.norm_ends
+            words,
+            candidates,
+            norm_starts=normalized.norm_starts,
+            norm_ends=normalized.norm_ends,
+            english=self.gazetteer.english,
         )
         if self.propagate:
             candidates += propagate(
@@ -196,10 +207,28 @@ class Pipeline:
             known_names=self.known_names,
         )
 
-    def _names(self, words: list[str], offset: int, labels: list[str]) -> Iterator[tuple[Label, int, int]]:
+    def _names(self, words: list[str], offset: int, labels: list[str]) -> list[tuple[Label, int, int]]:
+        """``(label, first, last)`` of the names of a sentence (sentence-relative word
+        indices): those of its labels (:meth:`_recognized`) and the institutions its
+        words name (:func:`~arabic_entities.entities.institutions.institution_spans`),
+        which replace the places they hold (مديرية أمن الإسماعيلية); an organization
+        the recognizer found stays as it is (حركة الجهاد الإسلامي gives الجهاد الإسلامي)."""
+        found = list(self._recognized(words, offset, labels))
+        for first, last in institution_spans(
+            words[offset : offset + len(labels)],
+            known_place=lambda word: "LOC" in self.gazetteer.labels(match_key(word)),
+        ):
+            inside = [f for f in found if f[1] < last and first < f[2]]
+            if all(first <= f[1] and f[2] <= last and f[0] == "LOC" for f in inside):
+                found = [f for f in found if f not in inside]
+                found.append(("ORG", first, last))
+        return sorted(found, key=lambda f: f[1])
+
+    def _recognized(self, words: list[str], offset: int, labels: list[str]) -> Iterator[tuple[Label, int, int]]:
         """``(label, first, last)`` of the names in a sentence's labels (sentence-relative
         word indices), after :mod:`~arabic_entities.entities.boundaries` trimming and cutting
-        (listed names are those of ``known_names``)."""
+        (listed names are those of ``known_names``); a person or place that names a
+        facility or an institution becomes that whole name (``named_after``)."""
 
         def is_name(word: str) -> bool:
             key = match_key(word)
@@ -208,17 +237,26 @@ class Pipeline:
         def listed(keys: tuple[str, ...]) -> bool:
             return keys in self.known_names
 
+        sentence = words[offset : offset + len(labels)]
+        taken = 0  # names never overlap: the end of the last one given
         for label, first, last in spans(labels):
             if not is_label(label):
                 raise ValueError(f"the recognizer tagged a {label!r} span: entity types are {', '.join(LABELS)}")
-            for start, end in split_coordination(words[offset + first : offset + last], is_name=is_name):
-                kept = trim_words(words[offset + first + start : offset + first + end], label)
+            for start, end in split_coordination(sentence[first:last], is_name=is_name):
+                kept = trim_words(sentence[first + start : first + end], label)
                 if kept is None:
                     continue
                 low, high = first + start + kept[0], first + start + kept[1]
-                keys = [match_key(word) for word in words[offset + low : offset + high]]
+                facility = named_after(sentence, low, high, label)
+                if facility is not None and facility[0] >= taken:
+                    taken = facility[1]
+                    yield facility[2], facility[0], facility[1]
+                    continue
+                keys = [match_key(word) for word in sentence[low:high]]
                 for piece_start, piece_end in split_listed_names(keys, listed=listed):
-                    yield label, low + piece_start, low + piece_end
+                    if low + piece_start >= taken:
+                        taken = low + piece_end
+                        yield label, low + piece_start, low + piece_end
 
     def _prepare(self, doc_id: str, text: str) -> tuple[Document, _Normalized]:
         normalized = normalize_with_offsets(text, self.normalization)

@@ -22,17 +22,67 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..lexicon.arabic import MAX_TITLE_WORDS, TITLE_WORDS, is_function_word, is_nisba, is_title_word
+from ..document import Label
+from ..lexicon.arabic import (
+    MAX_TITLE_WORDS,
+    TITLE_WORDS,
+    is_function_word,
+    is_nisba,
+    is_title_word,
+    readings,
+    strip_conjunction,
+)
+from ..lexicon.non_names import is_non_name
 
-__all__ = ["trim_words", "split_coordination", "split_listed_names", "description_before"]
+__all__ = [
+    "FACILITY_HEADS",
+    "description_before",
+    "named_after",
+    "split_coordination",
+    "split_listed_names",
+    "trim_words",
+]
+
+#: Nouns that head the name of a place or an institution named after a person or a
+#: place (مطار الملك خالد الدولي, جامعة القاهرة), with the type of the whole name.
+#: Classifiers of places themselves (مدينة, محافظة, ولاية, مركز) are not heads: مدينة
+#: صفاقس is the city.
+FACILITY_HEADS: dict[str, Label] = {
+    **dict.fromkeys(
+        "مطار ميناء موانئ موانيء ملعب استاد ستاد جسر كوبري شارع ميدان ساحة قاعدة محطة برج فندق مسجد جامع "
+        "كنيسة كاتدرائية سجن قصر نفق طريق".split(),
+        "LOC",
+    ),
+    **dict.fromkeys(
+        "جامعة مستشفى مدرسة كلية معهد مؤسسة مكتبة شركة بنك مصرف نادي أكاديمية اكاديمية جمعية مجمع "
+        "صندوق جائزة متحف".split(),
+        "ORG",
+    ),
+}
+#: Classifiers of places that head a name only before an honorific (مدينة الملك عبدالله).
+_CITY_HEADS = frozenset({"مدينة", "مدينه"})
+#: Honorifics allowed between a head and the person it is named after (مطار الملك خالد).
+_NAMESAKE_TITLES = frozenset("الملك الأمير الامير الشيخ السلطان الرئيس الإمام الامام الشهيد السيدة".split())
+#: Most words taken after the name: adjectives and a genitive (الدولي, للعلوم والتقنية).
+MAX_NAME_TAIL = 4
+
+#: Titles cut from the end of a person's span: those that govern a following noun
+#: (ولي العهد, رئيس الوزراء), without the article and not also given names (أمير,
+#: ملك, شيخ), so surnames such as القاضي or الأمير stay.
+TRAILING_TITLES = frozenset(w for w in TITLE_WORDS if not w.startswith("ال")) - {"أمير", "ملك", "شيخ"}
 
 
 def trim_words(words: Sequence[str], label: str) -> tuple[int, int] | None:
     """The ``(first, last)`` word range of the name inside a recognized span, or None
     when nothing of a name is left.
 
-    Function words are trimmed at both ends; for persons also leading titles and the
-    nationality adjectives that follow them.
+    Function words are trimmed at both ends; for persons also titles and the
+    nationality adjectives that follow them at the start, and titles at the end
+    (محمد بن سلمان ولي). A span of currencies, God or religions only
+    (:mod:`~arabic_entities.lexicon.non_names`) is no name.
+
+    >>> trim_words(("بالدولار",), "MISC") is None
+    True
     """
     first, last = 0, len(words)
     while first < last and is_function_word(words[first]):
@@ -43,6 +93,10 @@ def trim_words(words: Sequence[str], label: str) -> tuple[int, int] | None:
         start = first
         while first < last - 1 and (is_title_word(words[first]) or (first > start and is_nisba(words[first]))):
             first += 1
+        while last > first + 1 and strip_conjunction(words[last - 1], min_stem=3) in TRAILING_TITLES:
+            last -= 1
+    if all(is_non_name(word) or is_function_word(word) for word in words[first:last]):
+        return None
     return (first, last) if first < last else None
 
 
@@ -86,6 +140,49 @@ def split_listed_names(keys: Sequence[str], *, listed: Callable[[tuple[str, ...]
         pieces.append((start, end))
         start = end
     return pieces if len(pieces) > 1 else whole
+
+
+def named_after(words: Sequence[str], first: int, last: int, label: str) -> tuple[int, int, Label] | None:
+    """The whole name of the place or institution that the person or place at
+    ``words[first:last]`` is part of, as ``(first, last, label)``, or None.
+
+    A person or place right after a :data:`FACILITY_HEADS` noun (a clitic may be
+    glued to it; honorifics may stand between them) names that facility, which takes
+    the adjectives and the genitive with ل that follow (الدولي, للعلوم والتقنية).
+
+    >>> named_after(["وصل", "إلى", "مطار", "الملك", "خالد", "الدولي", "أمس"], 4, 5, "PERS")
+    (2, 6, 'LOC')
+    >>> named_after(["مدينة", "الملك", "عبدالعزيز", "للعلوم", "والتقنية"], 2, 3, "PERS")
+    (0, 5, 'ORG')
+    >>> named_after(["شركة", "مصر", "للطيران"], 1, 2, "LOC")
+    (0, 3, 'ORG')
+    >>> named_after(["زار", "مصر", "للمرة", "الأولى"], 1, 2, "LOC") is None
+    True
+    """
+    if label not in ("PERS", "LOC"):
+        return None
+    head = first - 1
+    while label == "PERS" and head >= max(0, first - 3) and words[head] in _NAMESAKE_TITLES:
+        head -= 1
+    if head < 0:
+        return None
+    kind = next((FACILITY_HEADS[w] for w in readings(words[head]) if w in FACILITY_HEADS), None)
+    titled = head < first - 1
+    if kind is None and titled and any(w in _CITY_HEADS for w in readings(words[head])):
+        kind = "LOC"  # مدينة الملك عبدالله الاقتصادية: a city named after a king
+    if kind is None:
+        return None
+    end = last
+    while end < min(len(words), last + MAX_NAME_TAIL) and _in_name_tail(words[end]):
+        end += 1
+    if kind == "LOC" and titled and any(w.startswith("لل") for w in words[last:end]):
+        kind = "ORG"  # مدينة الملك عبدالعزيز للعلوم والتقنية: an institution
+    return head, end, kind
+
+
+def _in_name_tail(word: str) -> bool:
+    """An adjective (الدولي) or a genitive with ل (للعلوم, والتقنية after it) that ends an institution's name."""
+    return is_nisba(word) or (word.startswith("لل") and len(word) > 4) or (word.startswith("وال") and len(word) > 5)
 
 
 def description_before(words: Sequence[str], start: int, *, sentence_start: int = 0) -> str | None:

@@ -9,7 +9,8 @@ cannot know. :func:`link_entities` looks at the whole collection:
   :mod:`~arabic_entities.entities.variants`) become one;
 - a single-word person name joins the one multi-word person of the collection
   whose first or last word it is; with two or more candidates (two Kennedys) it
-  stays apart;
+  stays apart, unless it is only ever a surname and one of its bearers has
+  :data:`DOMINANT_SHARE` of their mentions (مبارك joins حسني مبارك);
 - each entity then takes the collection's most complete name (most words, then
   most mentions) and the id that name already had, so full names keep their ids.
 
@@ -62,6 +63,10 @@ class EntityRecord:
     name_en: Counter[str] = field(default_factory=Counter)
 
 
+#: The share of the mentions of all persons bearing a surname that one of them needs
+#: for the bare surname to join them.
+DOMINANT_SHARE = 0.8
+
 #: An entity's linked id, name and English name (or None).
 Link = tuple[str, str, str | None]
 #: Per document-level entity id: its :data:`Link`.
@@ -83,19 +88,32 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
         known = gazetteer.known(label)
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if find(a) != find(b) and same_name(name_key(a), name_key(b), known=known):
+                if find(a) != find(b) and same_name(
+                    name_key(a), name_key(b), known=known, spellings=gazetteer.token_english
+                ):
                     partition.union(a, b)
     owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a first / last word -> person roots
+    surname_owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a last word -> person roots
+    mentions: Counter[str] = Counter()  # root -> mentions of its cluster
     for entity, record in records.items():
+        mentions[find(entity)] += sum(record.names.values())
         words = name_key(entity).split()
         if record.label == "PERS" and len(words) > 1:
             for word in {words[0], words[-1]}:
                 owners[skeleton(word)].add(find(entity))
+            surname_owners[skeleton(words[-1])].add(find(entity))
     for entity, record in records.items():
         if record.label == "PERS" and " " not in name_key(entity):
-            candidates = {find(owner) for owner in owners.get(skeleton(name_key(entity)), ())}
+            word = skeleton(name_key(entity))
+            candidates = owners.get(word, set())  # roots as they were before this loop
             if len(candidates) == 1:
-                partition.union(candidates.pop(), entity)
+                partition.union(next(iter(candidates)), entity)
+                continue
+            bearers = surname_owners.get(word, set())
+            if candidates and candidates == bearers:
+                top = max(sorted(bearers), key=mentions.__getitem__)
+                if mentions[top] >= DOMINANT_SHARE * sum(mentions[r] for r in bearers):
+                    partition.union(top, entity)
     return {entity: find(entity) for entity in records}
 
 

@@ -6,7 +6,9 @@ recognizer found becomes a pattern of word keys; the surname and the given name
 of a multi-word person become single-word person patterns. Words not covered
 by a span are then matched against these patterns, longest first, with
 proclitics allowed on the first word (لماسك, وترامب). Patterns of names known
-beforehand (``known``) are matched the same way.
+beforehand (``known``) are matched the same way. A name never spreads onto a
+function word, nor, alone, onto a word that shares its key with one (the
+preposition على, also written علي, is not the name علي).
 
 >>> from arabic_entities.spans import SpanCandidate
 >>> words = ["قال", "إيلون", "ماسك", "إن", "لماسك", "رأيا"]
@@ -25,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..document import Label
-from ..lexicon.arabic import readings
+from ..lexicon.arabic import is_function_key, is_function_word, readings
 from ..spans import SpanCandidate
 from ..text.normalize import match_key
 
@@ -99,12 +101,14 @@ def propagate(
     i = 0
     while i < len(words):
         best: tuple[str, ...] | None = None
-        if not covered[i]:
+        if not covered[i] and not is_function_word(words[i]):
             for first in readings(keys[i]):
                 for pattern in by_first.get(first, ()):
                     n = len(pattern)
                     if best is not None and n <= len(best):
                         break
+                    if n == 1 and is_function_key(keys[i]):
+                        continue
                     end = i + n
                     if (
                         end <= len(words)

@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import regex
+
 from ..document import LABELS, Entity, Label, Mention
 from ..lexicon.arabic import Split, proclitic_splits
 from ..lexicon.clusters import word_rank
@@ -42,6 +44,7 @@ __all__ = ["link_acronyms", "choose_split", "entity_id", "resolve"]
 
 #: Longest short form (in words) taken from parentheses after a name.
 MAX_SHORT_FORM = 2
+_ARABIC_WORD = regex.compile(r"^[\p{Arabic}\p{Mn}]+$")
 
 
 def link_acronyms(
@@ -50,12 +53,15 @@ def link_acronyms(
     *,
     norm_starts: Sequence[int],
     norm_ends: Sequence[int],
+    english: Callable[[str], str | None] = lambda key: None,
 ) -> list[SpanCandidate]:
     """Mark short forms introduced in parentheses: وكالة الفضاء الأميركية (ناسا).
 
-    When a multi-word span is followed by ``(`` one or two words ``)``, those words
-    become a mention of the same entity (a candidate with ``long_form`` set),
-    whether or not the recognizer found them.
+    When a multi-word span is followed by ``(`` one or two Arabic words ``)``, those
+    words become a mention of the same entity (a candidate with ``long_form`` set),
+    whether or not the recognizer found them. Not a short form: numbers, Latin
+    script (a dateline's ``(CNN)``), and a name that ``english`` (match key → English
+    name, or None) knows as another entity (``الأمم المتحدة (رويترز)``).
     """
     index_of = {c.token_start: i for i, c in enumerate(candidates)}
     covered = {i for c in candidates for i in range(c.token_start, c.token_end)}
@@ -71,6 +77,11 @@ def link_acronyms(
         else:
             continue
         first, last = opening + 1, closing
+        if not all(_ARABIC_WORD.match(word) for word in words[first:last]):
+            continue
+        short_english = english(match_key(" ".join(words[first:last])))
+        if short_english and short_english != english(match_key(" ".join(c.words))):
+            continue
         index = index_of.get(first)
         if index is not None and candidates[index].token_end == last:
             result[index] = replace(candidates[index], label=c.label, long_form=c.words)
@@ -104,7 +115,8 @@ def choose_split(
     Evidence for a stem, strongest first: it occurs in the same document
     (``attested``); it starts with the article, or the morphological analyzer
     finds these proclitics on a name (``morphology``, optional); it is a known
-    name or a frequent word (``word_rank``: rank in a news corpus, 1 = most
+    name (after و ف ب ل, not ك, and less frequent than the stem: بايرن is no
+    ب + ايرن) or a frequent word (``word_rank``: rank in a news corpus, 1 = most
     frequent) clearly more frequent than the whole word. A word that is itself a
     known name, or that the analyzer reads as a name without clitics, stays whole.
     """
@@ -119,7 +131,9 @@ def choose_split(
             morphology is not None and morphology.supports(word, split)
         ):
             strength = 2
-        elif known_name(split.stem) or _clearly_more_frequent(split.stem, key, word_rank):
+        elif (
+            known_name(split.stem) and not split.prefix.endswith("ك") and not _as_frequent(key, split.stem, word_rank)
+        ) or _clearly_more_frequent(split.stem, key, word_rank):
             strength = 1
         else:
             continue
@@ -150,6 +164,12 @@ def _multiword_split(
 FREQUENT_RANK = 50_000
 #: ... when the whole word is at least this many times rarer (ranks ~ 1/frequency).
 RARER_BY = 3
+
+
+def _as_frequent(whole: str, stem: str, word_rank: Callable[[str], int | None]) -> bool:
+    """Whether the whole word is a corpus word at least as frequent as its stem."""
+    whole_rank, stem_rank = word_rank(whole), word_rank(stem)
+    return whole_rank is not None and (stem_rank is None or whole_rank <= stem_rank)
 
 
 def _clearly_more_frequent(stem: str, whole: str, word_rank: Callable[[str], int | None]) -> bool:
@@ -278,13 +298,16 @@ def _by_completeness(members: list[_Resolved]) -> list[str]:
 def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> str | None:
     """The English name of an entity: a bare surname's from the one prominent person
     who bears it (ماسك → Elon Musk), else from its most complete spelling that the
-    name table knows."""
+    name table knows. A person named in full takes it from a full form only: a
+    first name alone (محمد of محمد الجندي) would name someone else."""
     keys = _by_completeness(members)
     if label == "PERS" and all(" " not in key for key in keys):
         surnames = prominent_surnames()
         found = {surnames[key] for key in keys if key in surnames}
         if len(found) == 1:
             return found.pop()
+    if label == "PERS":
+        keys = [key for key in keys if " " in key] or keys
     for key in keys:
         english = gazetteer.english(key, label)
         if english:
@@ -322,23 +345,24 @@ def resolve(
     def stem_name(key: str) -> bool:
         return listed_name(key) or key in span_keys
 
-    resolved = [
-        _strip(
-            c,
-            _multiword_split(c.words, written=listed_name, stem=stem_name)
-            or choose_split(
-                c.words[0],
-                attested=attested,
-                known_name=gazetteer.__contains__,
-                word_rank=word_rank,
-                morphology=morphology,
-            ),
+    def split_of(c: SpanCandidate) -> Split | None:
+        if len(c.words) > 1 and listed_name(match_key(" ".join(c.words))):
+            return None  # فيدل كاسترو as written is a known name: no ف to cut
+        return _multiword_split(c.words, written=listed_name, stem=stem_name) or choose_split(
+            c.words[0],
+            attested=attested,
+            known_name=gazetteer.__contains__,
+            word_rank=word_rank,
+            morphology=morphology,
         )
-        for c in candidates
-    ]
+
+    resolved = [_strip(c, split_of(c)) for c in candidates]
 
     known = {label: gazetteer.known(label) for label in LABELS}
-    groups = _group(resolved, same_name=lambda label, a, b: same_name(a, b, known=known[label]))
+    groups = _group(
+        resolved,
+        same_name=lambda label, a, b: same_name(a, b, known=known[label], spellings=gazetteer.token_english),
+    )
     identified: dict[str, tuple[Label, str | None, list[_Resolved]]] = {}
     for label, members in groups:
         # a name of the curated table keeps its listed type (البيت الأبيض is an ORG, not MISC)

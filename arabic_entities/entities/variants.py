@@ -43,6 +43,11 @@ def skeleton(key: str) -> str:
     return " ".join(words).translate(_LETTERS)
 
 
+def _length(skeleton_key: str) -> int:
+    """Letters of a skeleton, without spaces and without each word's article."""
+    return sum(len(word) - 2 if word.startswith("ال") and len(word) > 2 else len(word) for word in skeleton_key.split())
+
+
 def could_be_same(skeleton_a: str, skeleton_b: str) -> bool:
     """A cheap test that :func:`same_name` may hold, given the two keys' skeletons."""
     return skeleton_a == skeleton_b or (
@@ -50,22 +55,42 @@ def could_be_same(skeleton_a: str, skeleton_b: str) -> bool:
     )
 
 
-def same_name(a: str, b: str, *, known: Callable[[str], str | bool | None]) -> bool:
+def same_name(
+    a: str,
+    b: str,
+    *,
+    known: Callable[[str], str | bool | None],
+    spellings: Callable[[str], frozenset[str]] = lambda word: frozenset(),
+) -> bool:
     """Whether match keys ``a`` and ``b`` spell the same name.
 
     ``known(key)`` says what the name table knows of a whole name: its English name,
     True when it is a known name without one, or None / False when unknown.
+    ``spellings(word)`` gives the English spellings of a name part (empty when
+    unknown): two words that differ, both with spellings and none in common, are
+    two names (حسن / حسين, سعد / سعيد), and so are the names that hold them. The
+    article does not count towards a skeleton's length (الكوت / الكويت are short).
+
+    >>> same_name("محمد حسن", "محمد حسين", known=lambda key: None,
+    ...           spellings={"حسن": frozenset({"hassan"}), "حسين": frozenset({"hussein"})}.get)
+    False
     """
     if a == b:
         return True
-    if len(a.split()) != len(b.split()):
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
         return False
     known_a, known_b = known(a), known(b)
     if known_a and known_b:
         both_english = isinstance(known_a, str) and isinstance(known_b, str)
         return both_english and known_a == known_b
+    for word_a, word_b in zip(words_a, words_b):
+        if word_a != word_b:
+            forms_a, forms_b = spellings(word_a) or frozenset(), spellings(word_b) or frozenset()
+            if forms_a and forms_b and forms_a.isdisjoint(forms_b):
+                return False
     skeleton_a, skeleton_b = skeleton(a), skeleton(b)
-    length = min(len(skeleton_a), len(skeleton_b)) - skeleton_a.count(" ")
+    length = min(_length(skeleton_a), _length(skeleton_b))
     if length < MIN_SKELETON:
         return False
     if skeleton_a == skeleton_b:

@@ -13,7 +13,7 @@ from .analysis import (
     strongest_pairs,
     top_entities,
 )
-from .build import WINDOWS, GraphBuilder, Window, cooccurrence_graph
+from .build import GRAPH_LABELS, WINDOWS, GraphBuilder, Window, cooccurrence_graph
 from .draw import draw_graph, require_matplotlib
 from .export import CSV_COLUMNS, GRAPH_FORMATS, write_graph
 from .html import document_html, graph_html, write_html
@@ -22,6 +22,7 @@ from .layout import LABEL_COLORS
 __all__ = [
     "CSV_COLUMNS",
     "GRAPH_FORMATS",
+    "GRAPH_LABELS",
     "LABEL_COLORS",
     "WINDOWS",
     "GraphBuilder",

@@ -23,7 +23,8 @@ Two entities co-occur when they are named in the same *window*:
 
 Attributes
 ----------
-Nodes (entity ids): ``label``, ``name`` (the most mentioned Arabic name), ``name_en``,
+A graph shows people, organizations and places (:data:`GRAPH_LABELS`); MISC nodes
+on request (``labels=None``). Nodes (entity ids): ``label``, ``name`` (the most mentioned Arabic name), ``name_en``,
 ``count`` (mentions) and ``docs`` (sorted ids of the documents naming it).
 
 Edges: ``weight`` (windows naming both ends), ``docs`` (sorted ids of the documents
@@ -51,10 +52,14 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..document import Document
+from ..document import Document, Label
 from ..entities.link import link_entities
 
-__all__ = ["WINDOWS", "GraphBuilder", "Window", "cooccurrence_graph"]
+__all__ = ["GRAPH_LABELS", "WINDOWS", "GraphBuilder", "Window", "cooccurrence_graph"]
+
+#: The entity types a graph shows unless asked otherwise: MISC (events, products,
+#: works) only on request (``labels=None`` or a list that names it).
+GRAPH_LABELS: tuple[Label, ...] = ("LOC", "ORG", "PERS")
 
 #: Named windows; an int ``N`` (token distance) is a window too.
 WINDOWS = ("sentence", "paragraph", "document")
@@ -274,11 +279,16 @@ class GraphBuilder:
         return self
 
     def graph(
-        self, *, labels: Collection[str] | str | None = None, min_weight: int = 0, top_k: int | None = None
+        self,
+        *,
+        labels: Collection[str] | str | None = GRAPH_LABELS,
+        min_weight: int = 0,
+        top_k: int | None = None,
     ) -> nx.Graph:
         """The graph of everything added so far, nodes and edges in sorted order.
 
-        Filters, applied in this order: ``labels`` keeps the nodes with these labels,
+        Filters, applied in this order: ``labels`` keeps the nodes with these labels
+        (by default people, organizations and places; ``None`` keeps every label, MISC too),
         ``top_k`` the ``k`` most mentioned nodes (ties: smaller id first), ``min_weight``
         the edges of at least that weight. ``npmi`` is computed before filtering.
         """
@@ -321,7 +331,7 @@ def cooccurrence_graph(
     window: Window = "sentence",
     max_evidence: int = 10,
     link: bool = True,
-    labels: Collection[str] | str | None = None,
+    labels: Collection[str] | str | None = GRAPH_LABELS,
     min_weight: int = 0,
     top_k: int | None = None,
 ) -> nx.Graph:

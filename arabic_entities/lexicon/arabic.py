@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..text.normalize import match_key
+
 __all__ = [
     "ARTICLE",
     "CONJUNCTIONS",
@@ -24,6 +26,7 @@ __all__ = [
     "PREPOSITIONS",
     "TITLE_WORDS",
     "Split",
+    "is_function_key",
     "is_function_word",
     "is_nisba",
     "is_title_word",
@@ -133,6 +136,10 @@ TITLE_WORDS = frozenset(
 رجل الأعمال السفير السفيرة السناتور السيناتور الحاكم حاكم المدير مدير المديرة الأمين العام
 المرشح المرشحة المبعوث المبعوثة القائد قائد المفوض المفوضة الكاتب الكاتبة الصحفي الصحفية
 المليونير الممثل الممثلة المغني المغنية اللاعب اللاعبة المدرب زعيم
+معالي سمو السمو فخامة جلالة سماحة سيادة صاحب خادم الحرمين الشريفين شيخ العاهل الراحل الفقيد
+الشهيد الفنان الفنانة الشاعر الشاعرة الروائي المخرج المطرب المطربة الداعية المهاجم الحارس الكابتن
+المحافظ محافظ العمدة الأستاذ الأستاذة المهندس المحامي المحامية القاضي الحاج الحاجة الأنبا القس
+البطريرك المطران الكاردينال
 """.split()
 )
 
@@ -144,6 +151,21 @@ def is_function_word(word: str) -> bool:
     (True, False)
     """
     return word in FUNCTION_WORDS or strip_conjunction(word) in FUNCTION_WORDS
+
+
+@functools.cache
+def _function_keys() -> frozenset[str]:
+    return frozenset(match_key(word) for word in FUNCTION_WORDS)
+
+
+def is_function_key(key: str) -> bool:
+    """Whether the match key ``key`` is that of a function word: على and إلى share their
+    keys with the names علي and إلي, so a name matched by key alone may be a particle.
+
+    >>> is_function_key("علي"), is_function_key("عليا")
+    (True, False)
+    """
+    return key in _function_keys()
 
 
 def is_nisba(word: str) -> bool:

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import functools
 import gzip
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,13 @@ TOKEN_SOURCE = "wikidata_names"
 COLUMNS = ("key", "label", "ar", "en", "source", "count")
 _RANK = {source: rank for rank, source in enumerate(SOURCE_PRIORITY)}
 _UNRANKED = len(SOURCE_PRIORITY)
+#: Sources ranked before this one win outright; the others are compared by support.
+_TRUSTED = _RANK["world_cities"]
+#: Name-part count from which a single word is a common given name.
+COMMON_GIVEN_NAME = 50
+#: A name part's English spelling counts when it has this share of the part's
+#: token count (علي: ali and aly, not the one-off allée).
+TOKEN_SPELLING_SHARE = 0.05
 
 #: Words written lower-case inside a name (not at its start) when restoring case.
 _LOWER_WORDS = frozenset(
@@ -89,15 +97,20 @@ class Gazetteer:
     ``names`` maps a whole name to its labels; ``parts`` maps a word to the labels
     of the multi-word names it occurs in; ``first_words`` holds the first words of
     the multi-word names. ``english_forms`` maps ``(key, label)`` to the rank of its
-    best English form, ``(source rank, -count, english)``, for whole names (see
-    :meth:`english`).
+    best English form for whole names (see :meth:`english`). ``common_given_names``
+    are single words the Wikidata name tokens give as a name part at least
+    :data:`COMMON_GIVEN_NAME` times (محمد, أحمد): alone they name nobody in particular.
+    ``token_forms`` maps such a name part to its usual English spellings (see
+    :meth:`token_english`).
     """
 
     names: dict[str, frozenset[str]]
     parts: dict[str, frozenset[str]]
     max_words: int
     first_words: frozenset[str]
-    english_forms: dict[tuple[str, str], tuple[int, int, str]] = field(default_factory=dict, repr=False)
+    english_forms: dict[tuple[str, str], tuple[int, int, int, int, str]] = field(default_factory=dict, repr=False)
+    common_given_names: frozenset[str] = field(default=frozenset(), repr=False)
+    token_forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def labels(self, key: str) -> frozenset[str]:
         """Labels of the whole name ``key`` (empty when unknown)."""
@@ -119,15 +132,33 @@ class Gazetteer:
         """
         return lambda key: self.english(key, label) or key in self
 
+    def token_english(self, word_key: str) -> frozenset[str]:
+        """The usual English spellings (lower-case) of the name part ``word_key``, from the
+        Wikidata name tokens; empty when the tokens do not know it. Two name parts
+        with no spelling in common are two names (حسن, حسين), however alike in Arabic.
+
+        >>> gaz = load_gazetteer()
+        >>> sorted(gaz.token_english("حسين"))
+        ['hossein', 'hussain', 'hussein']
+        >>> gaz.token_english("حسن") & gaz.token_english("حسين")
+        frozenset()
+        """
+        return self.token_forms.get(word_key, _EMPTY)
+
     def english(self, key: str, label: str | None = None) -> str | None:
         """The English name of the whole name ``key`` (a match key), or ``None``.
 
         Whole names only: with ``label``, rows with that label or the untyped
-        ``NAME``; without, rows of any label. Among them, sources by
-        :data:`SOURCE_PRIORITY`, then the form the source gives most often, then
-        string order. Lower-case source forms get their capitals back
-        (:func:`restore_case`). Single name tokens (Wikidata person-name parts)
-        never name a whole name: an English name is never composed or guessed.
+        ``NAME``; without, rows of any label. Among them, the curated table first,
+        then CLDR; among the other sources, the form the whole table gives most
+        often (for any name, with the rows' counts), so that a label in another language that one
+        table slipped in (``arabyang saudita`` beside ``saudi arabia``) loses to the
+        English one; then sources by :data:`SOURCE_PRIORITY`, the form the source
+        gives most often, and string order. Lower-case source forms get their
+        capitals back (:func:`restore_case`). Single name tokens (Wikidata
+        person-name parts) never name a whole name, and a common given name alone
+        (:attr:`common_given_names`) has no English name as a person: an English
+        name is never composed or guessed.
 
         >>> gaz = load_gazetteer()
         >>> gaz.english("دونالد ترامب") == gaz.english("دونالد ترمب") == "Donald Trump"
@@ -136,9 +167,11 @@ class Gazetteer:
         ('Kremlin', 'Washington', None)
         """
         forms = self.english_forms
-        labels = self.names.get(key, _EMPTY) if label is None else (label, "NAME")
+        labels: Collection[str] = self.names.get(key, _EMPTY) if label is None else (label, "NAME")
+        if key in self.common_given_names:
+            labels = [other for other in labels if other not in ("PERS", "NAME")]
         ranked = [forms[key, other] for other in labels if (key, other) in forms]
-        return restore_case(min(ranked)[2]) if ranked else None
+        return restore_case(min(ranked)[-1]) if ranked else None
 
 
 def _read(path: Path) -> Gazetteer:
@@ -156,18 +189,24 @@ def _read(path: Path) -> Gazetteer:
 
     max_words = 1
     first_words = set()
-    forms: dict[tuple[str, str], tuple[int, int, str]] = {}
+    offers: list[tuple[str, str, str, str, int]] = []  # key, label, English, source, count
+    support: Counter[str] = Counter()  # English form (case-folded) -> how often the rows of any key give it
+    token_counts: Counter[str] = Counter()
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = next(f).split()
         if header != list(COLUMNS):
             raise ValueError(f"{path}: columns {header}, expected {list(COLUMNS)} (rebuild it with .build_names)")
         for line in f:
-            key, label, _, en, source, count = line.split("\t")
-            if en and source != TOKEN_SOURCE:
-                form = (_RANK.get(source, _UNRANKED), -int(count), en)
-                best = forms.get((key, label))
-                if best is None or form < best:
-                    forms[key, label] = form
+            key, label, _, en, source, count_text = line.split("\t")
+            count = int(count_text)
+            if source == TOKEN_SOURCE:
+                token_counts[key] += count
+                if en:
+                    spellings[key][en.casefold()] += count
+            elif en:
+                offers.append((key, label, en, source, count))
+                support[en.casefold()] += count
             add(names, key, label)
             words = key.split()
             if len(words) > 1:
@@ -175,7 +214,19 @@ def _read(path: Path) -> Gazetteer:
                 first_words.add(words[0])
                 for word in words:
                     add(parts, word, label)
-    return Gazetteer(names, parts, max_words, frozenset(first_words), forms)
+    forms: dict[tuple[str, str], tuple[int, int, int, int, str]] = {}
+    for key, label, en, source, count in offers:
+        rank = _RANK.get(source, _UNRANKED)
+        form = (min(rank, _TRUSTED), -support[en.casefold()], rank, -count, en)
+        best = forms.get((key, label))
+        if best is None or form < best:
+            forms[key, label] = form
+    given = frozenset(key for key, count in token_counts.items() if count >= COMMON_GIVEN_NAME)
+    token_forms = {
+        key: frozenset(en for en, count in counts.items() if count >= TOKEN_SPELLING_SHARE * token_counts[key])
+        for key, counts in spellings.items()
+    }
+    return Gazetteer(names, parts, max_words, frozenset(first_words), forms, given, token_forms)
 
 
 @functools.cache

@@ -1,0 +1,148 @@
+"""Names of institutions found by their structure: a head noun and its genitive chain.
+
+An Arabic institution's name is a head noun (وزارة, مجلس, هيئة, حزب …) followed by
+a genitive chain that ends in a definite noun, with adjectives and a genitive with
+ل after it: وزارة الداخلية, مجلس الأمن الدولي, الهيئة العليا المستقلة للانتخابات,
+مديرية أمن الإسماعيلية. A tagger trained on 2006 newswire misses many of them;
+the structure finds them in any text. A head with the article needs an adjective
+or a genitive after it (النيابة العامة), never a bare noun (الحكومة is no name).
+
+>>> words = "أعلنت وزارة الداخلية المصرية أن الهيئة العليا المستقلة للانتخابات قررت".split()
+>>> institution_spans(words)
+[(1, 4), (5, 9)]
+>>> institution_spans("قال الحزب إن حزبا جديدا تأسس".split())
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..lexicon.arabic import ARTICLE, is_function_word, is_nisba, readings
+from ..text.normalize import match_key
+
+__all__ = ["INSTITUTION_HEADS", "institution_spans"]
+
+#: Head nouns of institutions' names (without the article).
+INSTITUTION_HEADS = frozenset(
+    """
+وزارة هيئة مجلس حزب جماعة حركة جبهة منظمة اتحاد نقابة محكمة جامعة وكالة جمعية لجنة مؤسسة
+مديرية نيابة رابطة غرفة قوات جيش ديوان صندوق بلدية تنظيم تحالف ائتلاف بنك مصرف شركة حرس شرطة
+""".split()
+)
+#: Most words of the chain after the head.
+MAX_CHAIN = 5
+#: Words that end a name: time words and adjectives that describe an institution
+#: rather than name it (مجلس الشعب اليوم, المحكمة الدستورية العليا السابقة).
+_NOT_IN_NAMES = frozenset(
+    """
+اليوم أمس غدا الآن الأحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت الماضي الماضية
+الجاري الجارية المقبل المقبلة القادم القادمة السابق السابقة الحالي الحالية الأخير الأخيرة الجديد الجديدة
+الخاص الخاصة الأسبوعية الأسبوعي الشهري الشهرية اليومي اليومية المنحل المنحلة الحاكم
+""".split()
+)
+
+
+#: Adjectives that make a definite head a name on their own (النيابة العامة).
+_DESIGNATIONS = frozenset(
+    """
+العام العامة العليا الأعلى الوطني الوطنية القومي القومية المسلحة المركزي العسكري الجمهوري الدستورية
+الإدارية الاتحادية الدولي الدولية العمومية العمومي
+""".split()
+)
+#: Heads that a nationality adjective alone makes a name (الجيش المصري, الحرس الثوري).
+_ARMED = frozenset({"الجيش", "الحرس", "القوات"})
+#: Words before شرطة that belong to a police station's name (مركز شرطة دمياط).
+_STATION_WORDS = frozenset({"مركز", "قسم", "بمركز", "لمركز", "بقسم", "لقسم"})
+
+
+def _head(word: str) -> tuple[bool, bool]:
+    """Whether ``word`` (clitics allowed) is a head noun, and whether it has the article."""
+    for form in readings(word):
+        if form in INSTITUTION_HEADS:
+            return True, False
+        if form.startswith(ARTICLE) and form[len(ARTICLE) :] in INSTITUTION_HEADS:
+            return True, True
+    return False, False
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(ARTICLE) and len(word) > 3 and not is_function_word(word) and word not in _NOT_IN_NAMES
+
+
+def _genitive_with_l(word: str) -> bool:
+    return word.startswith("لل") and len(word) > 4
+
+
+def _conjoined(word: str) -> bool:
+    return word.startswith("وال") and len(word) > 5 and not _head(word)[0]
+
+
+def institution_spans(
+    words: Sequence[str], *, known_place: Callable[[str], bool] = lambda word: False
+) -> list[tuple[int, int]]:
+    """``(first, last)`` word ranges of the institutions' names in a sentence's words.
+
+    ``known_place(word)`` says whether a word is a place name, which ends a genitive
+    chain as a definite noun does (جامعة القاهرة, مديرية أمن مطروح).
+    """
+    spans = []
+    i = 0
+    while i < len(words):
+        is_head, definite_head = _head(words[i])
+        if not is_head:
+            i += 1
+            continue
+        end = i + 1
+        # the genitive chain: indefinite nouns of an idafa up to a definite noun (مديرية أمن الإسماعيلية)
+        if not definite_head:
+            while (
+                end < min(len(words), i + MAX_CHAIN)
+                and not _definite(words[end])
+                and not known_place(words[end])
+                and _plain_noun(words[end])
+            ):
+                end += 1
+            if end >= len(words) or not (_definite(words[end]) or known_place(words[end])):
+                i += 1
+                continue
+            end += 1
+        with_l = False
+        while end < min(len(words), i + 1 + MAX_CHAIN):
+            word = words[end]
+            if _genitive_with_l(word) and not with_l:
+                with_l = True  # one genitive with ل, then only its adjectives
+                end += 1
+            elif _definite(word) and not (with_l and not is_nisba(word)):
+                end += 1
+            elif _conjoined(word) and not definite_head and end == i + 2:
+                end += 1  # وزارة التربية والتعليم: a pair of complements, not القوات المسلحة والشعب
+            else:
+                break
+        if definite_head and not _designated(words[i], words[i + 1 : end]):
+            end = i + 1
+        if end > i + 1:
+            first = i - 1 if i > 0 and words[i - 1] in _STATION_WORDS and "شرطه" in readings(match_key(words[i])) else i
+            spans.append((first, end))
+            i = end
+        else:
+            i += 1
+    return spans
+
+
+def _designated(head: str, chain: Sequence[str]) -> bool:
+    """Whether a head with the article and its chain make a name, not a description:
+    two words or more (المجلس القومي لحقوق الإنسان), a designating adjective
+    (النيابة العامة, القوات المسلحة), or an army and its nationality (الجيش المصري)."""
+    if len(chain) >= 2:
+        return True
+    if not chain:
+        return False
+    if chain[0] in _DESIGNATIONS:
+        return True
+    return is_nisba(chain[0]) and any(form in _ARMED for form in readings(head))
+
+
+def _plain_noun(word: str) -> bool:
+    """A word that can stand inside an idafa chain: Arabic letters, no clitic-like start, no function word."""
+    return word.isalpha() and not is_function_word(word) and not word.startswith(("و", "ف", "ب", "ل"))
