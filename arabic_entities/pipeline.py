@@ -30,9 +30,10 @@ from .entities.boundaries import (
 )
 from .entities.institutions import institution_spans
 from .entities.morphology import Morphology, load_morphology
-from .entities.propagate import propagate
+from .entities.propagate import KnownNames, propagate
 from .entities.resolve import link_acronyms, resolve
 from .lexicon.gazetteer import Gazetteer, load_gazetteer
+from .lexicon.places import place_patterns
 from .lexicon.prominent import prominent_patterns
 from .ner.base import Recognizer, spans
 from .spans import SpanCandidate
@@ -69,8 +70,9 @@ class Pipeline:
     Build one with :func:`load`; call it on a text, or use :meth:`pipe` on many.
     With ``propagate`` (the default) a name recognized once in a document is
     recognized wherever it recurs there (see :mod:`arabic_entities.entities.propagate`),
-    and so are the prominent names of :mod:`arabic_entities.lexicon.prominent` (pass
-    ``known_names={}`` to rely on the recognizer alone). With ``relations=False``
+    and so are the prominent names of :mod:`arabic_entities.lexicon.prominent` and the
+    place names of :mod:`arabic_entities.lexicon.places` (pass ``known_names={}`` to
+    rely on the recognizer alone). With ``relations=False``
     the relation stage is skipped (``doc.relations`` stays empty).
 
     A pipeline made by :func:`load` from a recognizer name or path is sent to worker
@@ -97,6 +99,12 @@ class Pipeline:
         #: Word-key patterns of names found even where the recognizer misses them
         #: (with ``propagate``); by default the prominent names of the curated table.
         self.known_names: Mapping[tuple[str, ...], Label] = prominent_patterns() if known_names is None else known_names
+        #: What :func:`~arabic_entities.entities.propagate.propagate` looks for besides the
+        #: document's own names: the known names, then (by default) the place names safe
+        #: to find by lookup (:mod:`arabic_entities.lexicon.places`).
+        self.known_indexes = [KnownNames(self.known_names)]
+        if known_names is None:
+            self.known_indexes.append(KnownNames(place_patterns()))
         #: camel-tools' analyzer as extra clitic evidence: a database path, True for the
         #: installed one, or None (the default rules only; see :mod:`arabic_entities.entities.morphology`).
         if morphology is True:
@@ -184,7 +192,7 @@ class Pipeline:
                 norm_starts=normalized.norm_starts,
                 norm_ends=normalized.norm_ends,
                 sentences=[t.sentence for t in doc.tokens],
-                known=self.known_names,
+                known=self.known_indexes,
             )
             candidates.sort(key=lambda c: c.token_start)
         sentence_starts = [doc.sentences[t.sentence].token_start for t in doc.tokens]

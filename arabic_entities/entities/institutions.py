@@ -30,6 +30,9 @@ INSTITUTION_HEADS = frozenset(
 مديرية نيابة رابطة غرفة قوات جيش ديوان صندوق بلدية تنظيم تحالف ائتلاف بنك مصرف شركة حرس شرطة
 """.split()
 )
+#: Heads that name an institution only with the article (القوات المسلحة), never in an
+#: idafa (قوات الأمن, قوات الاحتلال are descriptions).
+_DEFINITE_ONLY = frozenset({"قوات"})
 #: Most words of the chain after the head.
 MAX_CHAIN = 5
 #: Words that end a name: time words and adjectives that describe an institution
@@ -59,7 +62,7 @@ _STATION_WORDS = frozenset({"مركز", "قسم", "بمركز", "لمركز", "�
 def _head(word: str) -> tuple[bool, bool]:
     """Whether ``word`` (clitics allowed) is a head noun, and whether it has the article."""
     for form in readings(word):
-        if form in INSTITUTION_HEADS:
+        if form in INSTITUTION_HEADS and form not in _DEFINITE_ONLY:
             return True, False
         if form.startswith(ARTICLE) and form[len(ARTICLE) :] in INSTITUTION_HEADS:
             return True, True

@@ -7,6 +7,8 @@ cannot know. :func:`link_entities` looks at the whole collection:
 
 - entities with the same label whose names spell the same name (see
   :mod:`~arabic_entities.entities.variants`) become one;
+- an organization named by the first words of one other organization's name
+  becomes that one (جبهة الإنقاذ, جبهة الإنقاذ الوطني);
 - a single-word person name joins the one multi-word person of the collection
   whose first or last word it is; with two or more candidates (two Kennedys) it
   stays apart, unless it is only ever a surname and one of its bearers has
@@ -32,7 +34,7 @@ True
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..document import Document, Entity, Label
@@ -83,6 +85,8 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
 
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for entity, record in records.items():
+        if record.label == "PERS" and name_key(entity) in gazetteer.common_given_names:
+            continue  # محمد alone: a different person in each document
         blocks[(record.label, skeleton(name_key(entity)))].append(entity)
     for (label, _), members in blocks.items():
         known = gazetteer.known(label)
@@ -92,6 +96,7 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
                     name_key(a), name_key(b), known=known, spellings=gazetteer.token_english
                 ):
                     partition.union(a, b)
+    _join_short_forms(records, name_key, partition)
     owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a first / last word -> person roots
     surname_owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a last word -> person roots
     mentions: Counter[str] = Counter()  # root -> mentions of its cluster
@@ -124,6 +129,22 @@ def link_entities(docs: Iterable[Document], *, gazetteer: Gazetteer | None = Non
     docs = list(docs)
     links = compute_links(collect_records(docs), gazetteer=gazetteer)
     return [apply_links(doc, links) for doc in docs]
+
+
+def _join_short_forms(records: dict[str, EntityRecord], name_key: Callable[[str], str], partition: Partition) -> None:
+    """An organization whose name (two words or more) begins the names of organizations
+    that are all one entity joins it: جبهة الإنقاذ joins جبهة الإنقاذ الوطني, but وزارة
+    الداخلية stays apart when both المصرية and التونسية follow it in the collection."""
+    names = {entity: name_key(entity) for entity, record in records.items() if record.label == "ORG"}
+    by_start: dict[str, set[str]] = defaultdict(set)  # a name's first words -> entities whose name goes on
+    for entity, key in names.items():
+        words = key.split()
+        for end in range(2, len(words)):
+            by_start[" ".join(words[:end])].add(entity)
+    for entity, key in names.items():
+        longer = {partition.find(other) for other in by_start.get(key, ())}
+        if len(key.split()) >= 2 and len(longer) == 1:
+            partition.union(longer.pop(), entity)
 
 
 def collect_records(docs: Iterable[Document]) -> dict[str, EntityRecord]:

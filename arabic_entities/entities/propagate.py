@@ -24,14 +24,14 @@ preposition على, also written علي, is not the name علي).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..document import Label
 from ..lexicon.arabic import is_function_key, is_function_word, readings
 from ..spans import SpanCandidate
 from ..text.normalize import match_key
 
-__all__ = ["propagate"]
+__all__ = ["KnownNames", "propagate"]
 
 #: Spans scored below this by the recognizer do not spread.
 MIN_SOURCE_SCORE = 0.5
@@ -69,6 +69,25 @@ def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tupl
     }
 
 
+class KnownNames:
+    """Word-key patterns of names known beforehand (→ label), indexed once for
+    :func:`propagate`; their matches get the score ``score``."""
+
+    def __init__(self, patterns: Mapping[tuple[str, ...], Label], *, score: float = KNOWN_NAME_SCORE) -> None:
+        self.patterns: dict[tuple[str, ...], tuple[Label, float | None]] = {
+            pattern: (label, score) for pattern, label in patterns.items()
+        }
+        self.by_first = _by_first(self.patterns)
+
+
+def _by_first(patterns: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Patterns by their first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for pattern in sorted(patterns, key=len, reverse=True):
+        by_first[pattern[0]].append(pattern)
+    return dict(by_first)
+
+
 def propagate(
     words: Sequence[str],
     candidates: Sequence[SpanCandidate],
@@ -76,23 +95,29 @@ def propagate(
     norm_starts: Sequence[int],
     norm_ends: Sequence[int],
     sentences: Sequence[int],
-    known: Mapping[tuple[str, ...], Label] | None = None,
+    known: Mapping[tuple[str, ...], Label] | KnownNames | Sequence[KnownNames] | None = None,
 ) -> list[SpanCandidate]:
     """New candidates where known patterns recur among words no candidate covers.
 
     ``words`` are the document's token forms, ``norm_starts``/``norm_ends`` their
     offsets in the normalized text and ``sentences`` their sentence indices; a
     match never crosses a sentence end. ``known`` adds word-key patterns of names
-    known beforehand (with their labels); the document's own spans win over them.
+    known beforehand (a mapping to their labels, or :class:`KnownNames`, or several
+    in order of trust); the longest match wins, and on equal length the document's
+    own spans, then the first ``known``.
     """
-    patterns = _patterns(candidates)
-    for pattern, label in (known or {}).items():
-        patterns.setdefault(pattern, (label, KNOWN_NAME_SCORE))
-    if not patterns:
+    if known is None:
+        indexes = []
+    elif isinstance(known, KnownNames):
+        indexes = [known]
+    elif isinstance(known, Mapping):
+        indexes = [KnownNames(known)]
+    else:
+        indexes = list(known)
+    own = _patterns(candidates)
+    tables = [(own, _by_first(own)), *((index.patterns, index.by_first) for index in indexes)]
+    if not any(patterns for patterns, _ in tables):
         return []
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # longest first
-    for pattern in sorted(patterns, key=len, reverse=True):
-        by_first[pattern[0]].append(pattern)
     covered = [False] * len(words)
     for c in candidates:
         covered[c.token_start : c.token_end] = [True] * (c.token_end - c.token_start)
@@ -101,28 +126,30 @@ def propagate(
     i = 0
     while i < len(words):
         best: tuple[str, ...] | None = None
+        best_label: tuple[Label, float | None] | None = None
         if not covered[i] and not is_function_word(words[i]):
             for first in readings(keys[i]):
-                for pattern in by_first.get(first, ()):
-                    n = len(pattern)
-                    if best is not None and n <= len(best):
-                        break
-                    if n == 1 and is_function_key(keys[i]):
-                        continue
-                    end = i + n
-                    if (
-                        end <= len(words)
-                        and sentences[end - 1] == sentences[i]
-                        and tuple(keys[i + 1 : end]) == pattern[1:]
-                        and not any(covered[i:end])
-                    ):
-                        best = pattern
-                        break
-        if best is None:
+                for patterns, by_first in tables:
+                    for pattern in by_first.get(first, ()):
+                        n = len(pattern)
+                        if best is not None and n <= len(best):
+                            break
+                        if n == 1 and is_function_key(keys[i]):
+                            continue
+                        end = i + n
+                        if (
+                            end <= len(words)
+                            and sentences[end - 1] == sentences[i]
+                            and tuple(keys[i + 1 : end]) == pattern[1:]
+                            and not any(covered[i:end])
+                        ):
+                            best, best_label = pattern, patterns[pattern]
+                            break
+        if best is None or best_label is None:
             i += 1
             continue
         n = len(best)
-        label, score = patterns[best]
+        label, score = best_label
         found.append(
             SpanCandidate(
                 label=label,

@@ -227,7 +227,8 @@ def _group(
     - Mentions with equal keys, and keys that spell the same name
       (``same_name(label, a, b)``), go together under their score-weighted majority
       label (one sense per discourse).
-    - A short form joins the long form it was introduced with.
+    - A short form joins the long form it was introduced with, and an organization
+      named by the first words (two or more) of one other organization's name joins it.
     - A single-word person name joins the one multi-word person whose first or
       last word it is (or spells the same way); with two candidates it stays apart.
     """
@@ -248,6 +249,11 @@ def _group(
                 and same_name(label_of[a], a, b)
             ):
                 union(a, b)
+    for a in keys:  # جبهة الإنقاذ joins the one longer organization it begins
+        if label_of[a] == "ORG" and " " in a:
+            longer = {find(b) for b in keys if label_of[b] == "ORG" and b.startswith(a + " ")}
+            if len(longer) == 1:
+                union(longer.pop(), a)
     by_end = {r.candidate.token_end: r for r in resolved}
     for r in resolved:
         long_form = by_end.get(r.candidate.token_start - 1) if r.candidate.long_form else None
@@ -330,10 +336,13 @@ def resolve(
     ``document_words`` holds the match keys of every word in the document;
     ``to_original`` maps a normalized span to the original text. ``known_names``
     (word keys → label; by default the prominent names of the curated table) are
-    names whose listed type wins and which a clitic may be cut from.
+    names whose listed type wins and which a clitic may be cut from. A person named
+    only by a common given name (:attr:`~arabic_entities.lexicon.gazetteer.Gazetteer.common_given_names`)
+    gets an id of this document's own: محمد in two articles is two people.
     """
     gazetteer = gazetteer or load_gazetteer()
     listed = prominent_patterns() if known_names is None else known_names
+    document = hashlib.blake2b(original_text.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
     span_keys = {match_key(" ".join(c.words)) for c in candidates}
 
     def attested(stem: str) -> bool:
@@ -370,6 +379,8 @@ def resolve(
         label = listed_labels[0] if listed_labels else label
         english = _english(label, members, gazetteer)
         identity = f"en:{english}" if english else match_key(_canonical(members))
+        if label == "PERS" and identity in gazetteer.common_given_names:
+            identity += "@" + document  # محمد alone is someone of this document, not one person everywhere
         key = entity_id(label, identity)
         if key in identified:  # two spellings the name table knows as one entity
             identified[key][2].extend(members)

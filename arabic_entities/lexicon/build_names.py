@@ -28,6 +28,9 @@ Sources (licences in ``SOURCES.md`` next to the table):
   people, organisations and places the other sources miss or spell differently,
   one row per Arabic spelling, each with a note on where it comes from.
 
+A place listed with a classifier (ولاية المنستير, محافظة الدقهلية) is also listed
+without it, as news names it (:data:`PLACE_CLASSIFIERS`).
+
 Each row: ``key`` (the :func:`~arabic_entities.text.normalize.match_key` of the
 Arabic name), ``label`` (PERS, LOC, ORG, NORP or NAME), ``ar`` (the name as the
 source writes it), ``en`` (English as the source writes it, may be empty; ArWikiCats
@@ -66,7 +69,13 @@ SOURCES = ("arwikicats", "world_cities", "wikidata_names", "cldr", "curated")
 CLDR_VERSION = "49"
 
 _PARENTHESES = regex.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
-_ARABIC_NAME = regex.compile(r"^[\p{Arabic}\s\-]+$")
+_ARABIC_NAME = regex.compile(r"^[\p{Arabic}\p{Mn}\s\-]+$")  # marks too: CLDR writes عُمان
+#: Classifiers before a place's name (ولاية المنستير): the name is also listed without
+#: them, as news writes it; English loses the matching word (monastir governorate).
+PLACE_CLASSIFIERS = frozenset("ولاية محافظة مدينة مقاطعة إقليم اقليم منطقة بلدية ناحية قضاء".split())
+_ENGLISH_CLASSIFIERS = regex.compile(
+    r"\s+(governorate|province|region|district|county|municipality|prefecture|state|city)$", regex.IGNORECASE
+)
 #: A name token as a word: letters, inner apostrophes or hyphens (drops "x.", "mohamed.").
 _TOKEN_WORD = regex.compile(r"^[\p{L}\p{M}]+(?:['\-][\p{L}\p{M}]+)*$")
 #: CLDR codes that are no country: groupings and organisations (EU, UN: the curated
@@ -195,6 +204,19 @@ def _curated(path: Path) -> Iterator[Weighted]:
             yield row, 1
 
 
+def _without_classifiers(weighted: Iterable[Weighted]) -> Iterator[Weighted]:
+    """The rows, and for a place named with a classifier (ولاية المنستير) the same
+    place without it (المنستير)."""
+    for row, weight in weighted:
+        yield row, weight
+        _, label, ar, en, source = row
+        words = ar.split()
+        if label == "LOC" and len(words) > 1 and words[0] in PLACE_CLASSIFIERS:
+            bare = _row(label, " ".join(words[1:]), _ENGLISH_CLASSIFIERS.sub("", en), source)
+            if bare:
+                yield bare, weight
+
+
 def _with_counts(weighted: Iterable[Weighted]) -> list[tuple[str, ...]]:
     """Deduplicated rows, each with how often its source gives its English for its key
     and label (summed over the Arabic spellings), sorted."""
@@ -220,7 +242,9 @@ def collect(data: Path, curated: Path = CURATED_PATH, sources: Iterable[str] = S
         "cldr": _cldr,
         "curated": lambda: _curated(curated),
     }
-    return _with_counts([weighted for source in SOURCES if source in chosen for weighted in readers[source]()])
+    return _with_counts(
+        _without_classifiers(weighted for source in SOURCES if source in chosen for weighted in readers[source]())
+    )
 
 
 def write_table(rows: list[tuple[str, ...]], path: Path) -> None:

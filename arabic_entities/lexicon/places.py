@@ -1,0 +1,94 @@
+"""Place names safe to find by lookup alone: the name table's places that news text uses as names.
+
+A tagger trained on 2006 newswire misses many towns of other countries' news (صفاقس, بنزرت,
+أطفيح). The name table knows them, but it also holds places whose names are common words
+(قصر, نصر, السلام) or verbs (أكد is a town too). A place is safe when:
+
+- the table knows the name as a place and as nothing else (عمان is also a person's name);
+- it is not a function word, nor a common given name;
+- its word is no common noun: with the article added (or removed, for a name that has it)
+  it is not a frequent word of the news corpus (القصر, النصر, سلام are), unless the name
+  is far more frequent still (السويس beside سويس);
+- the news corpus uses it like places: its word cluster (256 clusters of the corpus's
+  words, :mod:`.clusters`) holds at least :data:`MIN_PLACE_SHARE` places, or the corpus
+  does not have the word at all.
+
+Names of two or three words that the table knows only as places are safe as they are.
+
+>>> patterns = place_patterns()
+>>> patterns[("المنستير",)], ("قصر",) in patterns, ("اكد",) in patterns
+('LOC', False, False)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from ..document import Label
+from .arabic import ARTICLE, is_function_key
+from .clusters import load_clusters
+from .gazetteer import Gazetteer, load_gazetteer
+
+__all__ = ["MIN_PLACE_SHARE", "place_patterns"]
+
+#: Share of places among a cluster's words from which its words are used like places.
+MIN_PLACE_SHARE = 0.1
+#: A word this frequent (rank) or more is a common word of the corpus ...
+COMMON_RANK = 50_000
+#: ... unless the name itself is this many times more frequent (السويس, not سويس).
+RARER_BY = 10
+#: Cluster column used (the 256-cluster level) and the words that define its shares.
+_CLUSTER_LEVEL = 256
+_SHARE_VOCABULARY = 100_000
+_MAX_WORDS = 3
+
+
+@functools.cache
+def place_patterns() -> dict[tuple[str, ...], Label]:
+    """Word-key patterns of the safe place names of the shipped tables → ``"LOC"``."""
+    return _place_patterns(load_gazetteer())
+
+
+def _place_patterns(gazetteer: Gazetteer) -> dict[tuple[str, ...], Label]:
+    clusters = load_clusters()
+    column = clusters.sizes.index(_CLUSTER_LEVEL) + 1
+    places = {key for key, labels in gazetteer.names.items() if labels == {"LOC"}}
+    words, hits = Counter[int](), Counter[int]()
+    for key, entry in clusters.ids.items():
+        if entry[0] <= _SHARE_VOCABULARY:
+            words[entry[column]] += 1
+            hits[entry[column]] += key in places
+
+    def rank(word: str) -> int | None:
+        entry = clusters.ids.get(word)
+        return entry[0] if entry else None
+
+    def common_noun(word: str) -> bool:
+        other = word[len(ARTICLE) :] if word.startswith(ARTICLE) else ARTICLE + word
+        other_rank, own_rank = rank(other), rank(word)
+        return (
+            other_rank is not None
+            and other_rank <= COMMON_RANK
+            and (own_rank is None or other_rank <= RARER_BY * own_rank)
+        )
+
+    def used_like_places(word: str) -> bool:
+        entry = clusters.ids.get(word)
+        return entry is None or hits[entry[column]] >= MIN_PLACE_SHARE * words[entry[column]]
+
+    patterns: dict[tuple[str, ...], Label] = {}
+    for key in places:
+        parts = tuple(key.split())
+        if len(parts) > 1:
+            if len(parts) <= _MAX_WORDS:
+                patterns[parts] = "LOC"
+        elif (
+            len(key) >= 3
+            and not is_function_key(key)
+            and key not in gazetteer.common_given_names
+            and not common_noun(key)
+            and used_like_places(key)
+        ):
+            patterns[parts] = "LOC"
+    return patterns
