@@ -23,6 +23,7 @@ from . import ner
 from .document import LABELS, Document, Label, Relation, Sentence, Token, is_label
 from .entities.boundaries import (
     description_before,
+    glued_name,
     named_after,
     split_coordination,
     split_listed_names,
@@ -33,7 +34,7 @@ from .entities.morphology import Morphology, load_morphology
 from .entities.propagate import KnownNames, propagate
 from .entities.resolve import link_acronyms, resolve
 from .lexicon.gazetteer import Gazetteer, load_gazetteer
-from .lexicon.places import place_patterns
+from .lexicon.lookup import lookup_patterns
 from .lexicon.prominent import prominent_patterns
 from .ner.base import Recognizer, spans
 from .spans import SpanCandidate
@@ -71,8 +72,8 @@ class Pipeline:
     With ``propagate`` (the default) a name recognized once in a document is
     recognized wherever it recurs there (see :mod:`arabic_entities.entities.propagate`),
     and so are the prominent names of :mod:`arabic_entities.lexicon.prominent` and the
-    place names of :mod:`arabic_entities.lexicon.places` (pass ``known_names={}`` to
-    rely on the recognizer alone). With ``relations=False``
+    names of :mod:`arabic_entities.lexicon.lookup` (pass ``known_names={}`` to rely on
+    the recognizer alone). With ``relations=False``
     the relation stage is skipped (``doc.relations`` stays empty).
 
     A pipeline made by :func:`load` from a recognizer name or path is sent to worker
@@ -100,11 +101,11 @@ class Pipeline:
         #: (with ``propagate``); by default the prominent names of the curated table.
         self.known_names: Mapping[tuple[str, ...], Label] = prominent_patterns() if known_names is None else known_names
         #: What :func:`~arabic_entities.entities.propagate.propagate` looks for besides the
-        #: document's own names: the known names, then (by default) the place names safe
-        #: to find by lookup (:mod:`arabic_entities.lexicon.places`).
+        #: document's own names: the known names, then (by default) the names of the name
+        #: table safe to find by lookup (:mod:`arabic_entities.lexicon.lookup`).
         self.known_indexes = [KnownNames(self.known_names)]
         if known_names is None:
-            self.known_indexes.append(KnownNames(place_patterns()))
+            self.known_indexes.append(KnownNames(lookup_patterns()))
         #: camel-tools' analyzer as extra clitic evidence: a database path, True for the
         #: installed one, or None (the default rules only; see :mod:`arabic_entities.entities.morphology`).
         if morphology is True:
@@ -166,12 +167,18 @@ class Pipeline:
             labels, probabilities = next(predictions)
             offset = sentence.token_start
             for label, first, last in self._names(words, offset, labels):
+                span_words = words[offset + first : offset + last]
+                norm_end = normalized.norm_ends[offset + last - 1]
+                cut = glued_name(span_words[-1], known=self.gazetteer.__contains__)
+                if cut is not None:  # أوكرانياوفي: the name ends inside the word
+                    norm_end = normalized.norm_starts[offset + last - 1] + cut
+                    span_words[-1] = span_words[-1][:cut]
                 candidates.append(
                     SpanCandidate(
                         label=label,
-                        words=tuple(words[offset + first : offset + last]),
+                        words=tuple(span_words),
                         norm_start=normalized.norm_starts[offset + first],
-                        norm_end=normalized.norm_ends[offset + last - 1],
+                        norm_end=norm_end,
                         sentence=sentence.index,
                         score=min(probabilities[first:last]),
                         token_start=offset + first,

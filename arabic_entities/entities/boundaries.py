@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 
 from ..document import Label
 from ..lexicon.arabic import (
+    LETTER_NAMES,
     MAX_TITLE_WORDS,
     TITLE_WORDS,
     is_function_word,
@@ -33,10 +34,12 @@ from ..lexicon.arabic import (
     strip_conjunction,
 )
 from ..lexicon.non_names import is_non_name
+from ..text.normalize import match_key
 
 __all__ = [
     "FACILITY_HEADS",
     "description_before",
+    "glued_name",
     "named_after",
     "split_coordination",
     "split_listed_names",
@@ -76,7 +79,8 @@ def trim_words(words: Sequence[str], label: str) -> tuple[int, int] | None:
     """The ``(first, last)`` word range of the name inside a recognized span, or None
     when nothing of a name is left.
 
-    Function words are trimmed at both ends; for persons also titles and the
+    Function words are trimmed at both ends, except in an acronym spelled out
+    letter by letter (سي إن إن); for persons also titles and the
     nationality adjectives that follow them at the start, and titles at the end
     (محمد بن سلمان ولي). A span of currencies, God or religions only
     (:mod:`~arabic_entities.lexicon.non_names`) is no name.
@@ -85,6 +89,8 @@ def trim_words(words: Sequence[str], label: str) -> tuple[int, int] | None:
     True
     """
     first, last = 0, len(words)
+    if len(words) > 1 and all(word in LETTER_NAMES for word in words):
+        return first, last  # an acronym spelled out: سي إن إن
     while first < last and is_function_word(words[first]):
         first += 1
     while last > first and is_function_word(words[last - 1]):
@@ -183,6 +189,26 @@ def named_after(words: Sequence[str], first: int, last: int, label: str) -> tupl
 def _in_name_tail(word: str) -> bool:
     """An adjective (الدولي) or a genitive with ل (للعلوم, والتقنية after it) that ends an institution's name."""
     return is_nisba(word) or (word.startswith("لل") and len(word) > 4) or (word.startswith("وال") and len(word) > 5)
+
+
+def glued_name(word: str, *, known: Callable[[str], bool]) -> int | None:
+    """Where a name glued to the next word ends (أوكرانياوفي: أوكرانيا + وفي), or None.
+
+    The word is cut only when it is not itself a known name (``known`` gets match
+    keys), its start is a known name of three letters or more and its rest a
+    function word (with و or ف).
+
+    >>> glued_name("أوكرانياوفي", known={"اوكرانيا"}.__contains__)
+    8
+    >>> glued_name("أوكرانيا", known={"اوكرانيا"}.__contains__) is None
+    True
+    """
+    if known(match_key(word)):
+        return None
+    for cut in range(len(word) - 2, 2, -1):
+        if is_function_word(word[cut:]) and known(match_key(word[:cut])):
+            return cut
+    return None
 
 
 def description_before(words: Sequence[str], start: int, *, sentence_start: int = 0) -> str | None:

@@ -23,11 +23,14 @@ from ..text.normalize import match_key
 
 __all__ = ["INSTITUTION_HEADS", "institution_spans"]
 
-#: Head nouns of institutions' names (without the article).
+#: Head nouns of institutions' names (without the article). Companies and banks are
+#: not: شركة + common nouns is mostly a description (شركة إطلاق الصواريخ); their
+#: names are names of their own (شركة أبل), or places (شركة مصر للطيران, see
+#: :func:`~arabic_entities.entities.boundaries.named_after`).
 INSTITUTION_HEADS = frozenset(
     """
 وزارة هيئة مجلس حزب جماعة حركة جبهة منظمة اتحاد نقابة محكمة جامعة وكالة جمعية لجنة مؤسسة
-مديرية نيابة رابطة غرفة قوات جيش ديوان صندوق بلدية تنظيم تحالف ائتلاف بنك مصرف شركة حرس شرطة
+مديرية نيابة رابطة غرفة قوات جيش ديوان صندوق بلدية تنظيم تحالف ائتلاف حرس شرطة
 """.split()
 )
 #: Heads that name an institution only with the article (القوات المسلحة), never in an
@@ -53,8 +56,9 @@ _DESIGNATIONS = frozenset(
 الإدارية الاتحادية الدولي الدولية العمومية العمومي
 """.split()
 )
-#: Heads that a nationality adjective alone makes a name (الجيش المصري, الحرس الثوري).
-_ARMED = frozenset({"الجيش", "الحرس", "القوات"})
+#: Heads that a nationality adjective alone makes a name (الجيش المصري, الحرس الثوري;
+#: القوات الروسية are a description).
+_ARMED = frozenset({"الجيش", "الحرس"})
 #: Words before شرطة that belong to a police station's name (مركز شرطة دمياط).
 _STATION_WORDS = frozenset({"مركز", "قسم", "بمركز", "لمركز", "بقسم", "لقسم"})
 

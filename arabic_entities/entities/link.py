@@ -41,7 +41,7 @@ from ..document import Document, Entity, Label
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..text.normalize import match_key
 from .partition import Partition
-from .variants import same_name, skeleton
+from .variants import MIN_SKELETON, same_name, skeleton
 
 __all__ = [
     "EntityRecord",
@@ -105,11 +105,11 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
         words = name_key(entity).split()
         if record.label == "PERS" and len(words) > 1:
             for word in {words[0], words[-1]}:
-                owners[skeleton(word)].add(find(entity))
-            surname_owners[skeleton(words[-1])].add(find(entity))
+                owners[_word_form(word)].add(find(entity))
+            surname_owners[_word_form(words[-1])].add(find(entity))
     for entity, record in records.items():
         if record.label == "PERS" and " " not in name_key(entity):
-            word = skeleton(name_key(entity))
+            word = _word_form(name_key(entity))
             candidates = owners.get(word, set())  # roots as they were before this loop
             if len(candidates) == 1:
                 partition.union(next(iter(candidates)), entity)
@@ -129,6 +129,13 @@ def link_entities(docs: Iterable[Document], *, gazetteer: Gazetteer | None = Non
     docs = list(docs)
     links = compute_links(collect_records(docs), gazetteer=gazetteer)
     return [apply_links(doc, links) for doc in docs]
+
+
+def _word_form(word: str) -> str:
+    """The form a name word is matched by across documents: its skeleton, or the word
+    itself when the skeleton is too short to tell names apart (صباحي / صبحي)."""
+    form = skeleton(word)
+    return form if len(form) >= MIN_SKELETON else word
 
 
 def _join_short_forms(records: dict[str, EntityRecord], name_key: Callable[[str], str], partition: Partition) -> None:

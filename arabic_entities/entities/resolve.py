@@ -304,8 +304,9 @@ def _by_completeness(members: list[_Resolved]) -> list[str]:
 def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> str | None:
     """The English name of an entity: a bare surname's from the one prominent person
     who bears it (ماسك → Elon Musk), else from its most complete spelling that the
-    name table knows. A person named in full takes it from a full form only: a
-    first name alone (محمد of محمد الجندي) would name someone else."""
+    name table knows (for a place, also with a final ة written ا: سورية, سوريا). A
+    person named in full takes it from a full form only: a first name alone (محمد
+    of محمد الجندي) would name someone else."""
     keys = _by_completeness(members)
     if label == "PERS" and all(" " not in key for key in keys):
         surnames = prominent_surnames()
@@ -318,6 +319,10 @@ def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> st
         english = gazetteer.english(key, label)
         if english:
             return english
+    if label == "LOC":  # سورية is سوريا: a final ة for ا
+        for key in keys:
+            if key.endswith("ه") and (english := gazetteer.english(key[:-1] + "ا", label)):
+                return english
     return None
 
 

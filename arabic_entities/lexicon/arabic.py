@@ -22,8 +22,10 @@ __all__ = [
     "ARTICLE",
     "CONJUNCTIONS",
     "FUNCTION_WORDS",
+    "LETTER_NAMES",
     "MAX_TITLE_WORDS",
     "PREPOSITIONS",
+    "PRONOUN_SUFFIXES",
     "TITLE_WORDS",
     "Split",
     "is_function_key",
@@ -144,13 +146,35 @@ TITLE_WORDS = frozenset(
 )
 
 
-def is_function_word(word: str) -> bool:
-    """Whether ``word`` (surface form) is a function word, alone or after و / ف.
+#: Pronouns written attached to a preposition or particle (دوني, منها, عليهم).
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي")
 
-    >>> is_function_word("وعلى"), is_function_word("علي")
-    (True, False)
+#: Arabic spellings of Latin letter names, of which acronyms are written (سي إن إن).
+LETTER_NAMES = frozenset(
     """
-    return word in FUNCTION_WORDS or strip_conjunction(word) in FUNCTION_WORDS
+إيه ايه بي سي دي إي اي إف اف جي إتش اتش آي جيه كيه كي إل ال إم ام إن ان أو او كيو آر ار إس اس تي يو
+في دبليو إكس اكس واي زد
+""".split()
+)
+
+
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` (surface form) is a function word, alone or after و / ف, or a
+    preposition or particle of three letters or more with a pronoun attached (دوني,
+    عليهم; not مني, also a name).
+
+    >>> is_function_word("وعلى"), is_function_word("علي"), is_function_word("دوني")
+    (True, False, True)
+    """
+    if word in FUNCTION_WORDS or strip_conjunction(word) in FUNCTION_WORDS:
+        return True
+    bare = strip_conjunction(word)
+    # على, إلى, لدى write their ى as ي before a pronoun: عليهم, إليه
+    bases = [bare[: -len(suffix)] for suffix in PRONOUN_SUFFIXES if bare.endswith(suffix)]
+    return any(
+        len(base) >= 3 and (base in FUNCTION_WORDS or (base.endswith("ي") and base[:-1] + "ى" in FUNCTION_WORDS))
+        for base in bases
+    )
 
 
 @functools.cache

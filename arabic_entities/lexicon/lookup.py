@@ -1,4 +1,10 @@
-"""Place names safe to find by lookup alone: the name table's places that news text uses as names.
+"""Names safe to find by lookup alone: the name table's names that news text uses as names.
+
+Names of two to five words that the table knows as one type only (a person, an
+organization, a place: محمد مرسي, نيكولا ساركوزي) are safe when one of their words is
+a person's name part or no common word of the news corpus: the table also holds
+topics made of common words (السياسة الأمريكية, معلومات سرية). Single words are safe
+only as places, under the conditions below.
 
 A tagger trained on 2006 newswire misses many towns of other countries' news (صفاقس, بنزرت,
 أطفيح). The name table knows them, but it also holds places whose names are common words
@@ -13,11 +19,9 @@ A tagger trained on 2006 newswire misses many towns of other countries' news (ص
   words, :mod:`.clusters`) holds at least :data:`MIN_PLACE_SHARE` places, or the corpus
   does not have the word at all.
 
-Names of two or three words that the table knows only as places are safe as they are.
-
->>> patterns = place_patterns()
->>> patterns[("المنستير",)], ("قصر",) in patterns, ("اكد",) in patterns
-('LOC', False, False)
+>>> patterns = lookup_patterns()
+>>> patterns[("المنستير",)], ("قصر",) in patterns, ("اكد",) in patterns, patterns[("نيكولا", "ساركوزي")]
+('LOC', False, False, 'PERS')
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from .arabic import ARTICLE, is_function_key
 from .clusters import load_clusters
 from .gazetteer import Gazetteer, load_gazetteer
 
-__all__ = ["MIN_PLACE_SHARE", "place_patterns"]
+__all__ = ["MIN_PLACE_SHARE", "lookup_patterns"]
 
 #: Share of places among a cluster's words from which its words are used like places.
 MIN_PLACE_SHARE = 0.1
@@ -41,16 +45,17 @@ RARER_BY = 10
 #: Cluster column used (the 256-cluster level) and the words that define its shares.
 _CLUSTER_LEVEL = 256
 _SHARE_VOCABULARY = 100_000
-_MAX_WORDS = 3
+_MAX_WORDS = 5
+_LABELS: tuple[Label, ...] = ("LOC", "ORG", "PERS")
 
 
 @functools.cache
-def place_patterns() -> dict[tuple[str, ...], Label]:
-    """Word-key patterns of the safe place names of the shipped tables → ``"LOC"``."""
-    return _place_patterns(load_gazetteer())
+def lookup_patterns() -> dict[tuple[str, ...], Label]:
+    """Word-key patterns of the names of the shipped tables safe to find by lookup → label."""
+    return _lookup_patterns(load_gazetteer())
 
 
-def _place_patterns(gazetteer: Gazetteer) -> dict[tuple[str, ...], Label]:
+def _lookup_patterns(gazetteer: Gazetteer) -> dict[tuple[str, ...], Label]:
     clusters = load_clusters()
     column = clusters.sizes.index(_CLUSTER_LEVEL) + 1
     places = {key for key, labels in gazetteer.names.items() if labels == {"LOC"}}
@@ -78,17 +83,27 @@ def _place_patterns(gazetteer: Gazetteer) -> dict[tuple[str, ...], Label]:
         return entry is None or hits[entry[column]] >= MIN_PLACE_SHARE * words[entry[column]]
 
     patterns: dict[tuple[str, ...], Label] = {}
-    for key in places:
+
+    def distinctive(word: str) -> bool:
+        word_rank = rank(word)
+        return word_rank is None or word_rank > COMMON_RANK or bool(gazetteer.token_english(word))
+
+    for key, labels in gazetteer.names.items():
         parts = tuple(key.split())
-        if len(parts) > 1:
-            if len(parts) <= _MAX_WORDS:
-                patterns[parts] = "LOC"
-        elif (
+        if (
+            1 < len(parts) <= _MAX_WORDS
+            and len(labels) == 1
+            and (label := next(iter(labels))) in _LABELS
+            and any(distinctive(word) for word in parts)
+        ):
+            patterns[parts] = label
+    for key in places:
+        if " " not in key and (
             len(key) >= 3
             and not is_function_key(key)
             and key not in gazetteer.common_given_names
             and not common_noun(key)
             and used_like_places(key)
         ):
-            patterns[parts] = "LOC"
+            patterns[(key,)] = "LOC"
     return patterns
