@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from ..lexicon.arabic import ARTICLE, is_function_word, is_nisba, readings
 from ..text.normalize import match_key
 
-__all__ = ["INSTITUTION_HEADS", "institution_spans"]
+__all__ = ["INSTITUTION_HEADS", "institution_spans", "tail_length"]
 
 #: Head nouns of institutions' names (without the article). Companies and banks are
 #: not: شركة + common nouns is mostly a description (شركة إطلاق الصواريخ); their
@@ -44,7 +44,8 @@ _NOT_IN_NAMES = frozenset(
     """
 اليوم أمس غدا الآن الأحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت الماضي الماضية
 الجاري الجارية المقبل المقبلة القادم القادمة السابق السابقة الحالي الحالية الأخير الأخيرة الجديد الجديدة
-الخاص الخاصة الأسبوعية الأسبوعي الشهري الشهرية اليومي اليومية المنحل المنحلة الحاكم
+الخاص الخاصة الأسبوعية الأسبوعي الشهري الشهرية اليومي اليومية المنحل المنحلة الحاكم الرئيسي الرئيسية
+الرئيسى المعني المعنية المختص المختصة التالي التالية
 """.split()
 )
 
@@ -56,6 +57,9 @@ _DESIGNATIONS = frozenset(
 الإدارية الاتحادية الدولي الدولية العمومية العمومي
 """.split()
 )
+#: Other adjectives common in institutions' names.
+_ADJECTIVES = frozenset("المستقلة المستقل الكبرى الكبير المتحدة العظمى الأعلى العليا المركزية".split())
+_ADJECTIVE_KEYS = frozenset(match_key(word) for word in _DESIGNATIONS | _ADJECTIVES)
 #: Heads that a nationality adjective alone makes a name (الجيش المصري, الحرس الثوري;
 #: القوات الروسية are a description).
 _ARMED = frozenset({"الجيش", "الحرس"})
@@ -114,18 +118,11 @@ def institution_spans(
                 i += 1
                 continue
             end += 1
-        with_l = False
-        while end < min(len(words), i + 1 + MAX_CHAIN):
-            word = words[end]
-            if _genitive_with_l(word) and not with_l:
-                with_l = True  # one genitive with ل, then only its adjectives
-                end += 1
-            elif _definite(word) and not (with_l and not is_nisba(word)):
-                end += 1
-            elif _conjoined(word) and not definite_head and end == i + 2:
-                end += 1  # وزارة التربية والتعليم: a pair of complements, not القوات المسلحة والشعب
-            else:
-                break
+        if not definite_head and end < len(words) and _conjoined(words[end]):
+            end += 1  # وزارة التربية والتعليم: a pair of complements, not القوات المسلحة والشعب
+        # a genitive with لل names what an institution is for (الهيئة العليا للانتخابات);
+        # after an idafa it is the purpose of an act (وزارة الداخلية للتحدث)
+        end += tail_length(words[end : i + 1 + MAX_CHAIN], genitive=definite_head)
         if definite_head and not _designated(words[i], words[i + 1 : end]):
             end = i + 1
         if end > i + 1:
@@ -135,6 +132,41 @@ def institution_spans(
         else:
             i += 1
     return spans
+
+
+def tail_length(words: Sequence[str], *, genitive: bool = False) -> int:
+    """How many of ``words`` continue a name as its tail: adjectives (الدولي,
+    العليا, المسلمين) and, with ``genitive``, one genitive with لل and its own
+    adjectives (للانتخابات). A second definite noun starts something else (وزارة
+    الداخلية القرار).
+
+    >>> tail_length("العليا المستقلة للانتخابات اليوم".split(), genitive=True)
+    3
+    >>> tail_length("القرار الرسمي".split()), tail_length("للتحدث".split())
+    (0, 0)
+    """
+    end = 0
+    while end < len(words):
+        if _adjective(words[end]):
+            end += 1
+        elif genitive and _genitive_with_l(words[end]):
+            genitive, end = False, end + 1
+        else:
+            break
+    return end
+
+
+def _adjective(word: str) -> bool:
+    """A definite adjective: a nisba (الدولي), a designation (العليا) or a plural
+    (المسلمين); in the text's spelling or as a match key (العامه)."""
+    if not _definite(word):
+        return False
+    key = match_key(word)
+    return (
+        key in _ADJECTIVE_KEYS
+        or (len(key) >= 5 and key.endswith(("ي", "يه")))
+        or (len(key) >= 7 and key.endswith("ين"))  # المسلمين, not الدين; nouns end in ون too (التعاون)
+    )
 
 
 def _designated(head: str, chain: Sequence[str]) -> bool:

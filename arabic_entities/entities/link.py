@@ -13,8 +13,9 @@ cannot know. :func:`link_entities` looks at the whole collection:
   whose first or last word it is; with two or more candidates (two Kennedys) it
   stays apart, unless it is only ever a surname and one of its bearers has
   :data:`DOMINANT_SHARE` of their mentions (مبارك joins حسني مبارك);
-- each entity then takes the collection's most complete name (most words, then
-  most mentions) and the id that name already had, so full names keep their ids.
+- each entity then takes the collection's most complete name for a person (most
+  words, then most mentions), its most mentioned name for an organization or a
+  place, and the id that name already had, so full names keep their ids.
 
 Linking runs in two phases, which :func:`link_entities` chains and which the Dask
 path (:mod:`arabic_entities.distributed`) runs apart: :func:`collect_records` (what
@@ -40,6 +41,7 @@ from dataclasses import dataclass, field, replace
 from ..document import Document, Entity, Label
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..text.normalize import match_key
+from .institutions import tail_length
 from .partition import Partition
 from .variants import MIN_SKELETON, same_name, skeleton
 
@@ -140,14 +142,17 @@ def _word_form(word: str) -> str:
 
 def _join_short_forms(records: dict[str, EntityRecord], name_key: Callable[[str], str], partition: Partition) -> None:
     """An organization whose name (two words or more) begins the names of organizations
-    that are all one entity joins it: جبهة الإنقاذ joins جبهة الإنقاذ الوطني, but وزارة
-    الداخلية stays apart when both المصرية and التونسية follow it in the collection."""
+    that are all one entity, followed only by adjectives or a genitive (see
+    :func:`~arabic_entities.entities.institutions.tail_length`), joins it: جبهة الإنقاذ
+    joins جبهة الإنقاذ الوطني, but وزارة الداخلية stays apart when both المصرية and
+    التونسية follow it in the collection."""
     names = {entity: name_key(entity) for entity, record in records.items() if record.label == "ORG"}
     by_start: dict[str, set[str]] = defaultdict(set)  # a name's first words -> entities whose name goes on
     for entity, key in names.items():
         words = key.split()
         for end in range(2, len(words)):
-            by_start[" ".join(words[:end])].add(entity)
+            if tail_length(words[end:]) == len(words) - end:  # جبهة الإنقاذ + الوطني, not + اليوم
+                by_start[" ".join(words[:end])].add(entity)
     for entity, key in names.items():
         longer = {partition.find(other) for other in by_start.get(key, ())}
         if len(key.split()) >= 2 and len(longer) == 1:
@@ -189,7 +194,11 @@ def compute_links(records: dict[str, EntityRecord], *, gazetteer: Gazetteer | No
     for members in clusters.values():
         names: Counter[str] = sum((records[m].names for m in members), Counter())
         english: Counter[str] = sum((records[m].name_en for m in members), Counter())
-        name = max(sorted(names), key=lambda n: (len(n.split()), names[n]))
+        label = records[members[0]].label
+        if label == "PERS":  # a person's fullest name; an organization's or place's usual one
+            name = max(sorted(names), key=lambda n: (len(n.split()), names[n]))
+        else:
+            name = max(sorted(names), key=lambda n: (names[n], len(n.split())))
         # the id the fullest name already has, so linking never renames a full name
         keeper = max(sorted(members), key=lambda m: records[m].names[name])
         name_en = english.most_common(1)[0][0] if english else None

@@ -35,6 +35,7 @@ from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..lexicon.prominent import prominent_patterns, prominent_surnames
 from ..spans import SpanCandidate
 from ..text.normalize import FULL, match_key, normalize_with_offsets
+from .institutions import tail_length
 from .morphology import Morphology
 from .partition import Partition
 from .variants import could_be_same, same_name, skeleton
@@ -251,7 +252,13 @@ def _group(
                 union(a, b)
     for a in keys:  # جبهة الإنقاذ joins the one longer organization it begins
         if label_of[a] == "ORG" and " " in a:
-            longer = {find(b) for b in keys if label_of[b] == "ORG" and b.startswith(a + " ")}
+            longer = {
+                find(b)
+                for b in keys
+                if label_of[b] == "ORG"
+                and b.startswith(a + " ")
+                and tail_length(b[len(a) + 1 :].split()) == len(b[len(a) + 1 :].split())
+            }
             if len(longer) == 1:
                 union(longer.pop(), a)
     by_end = {r.candidate.token_end: r for r in resolved}
@@ -288,11 +295,18 @@ def _group(
     return [(_vote(members), members) for members in ordered]
 
 
-def _canonical(members: list[_Resolved]) -> str:
-    """The most complete form (most words), then the most frequent, then the first seen."""
+def _canonical(members: list[_Resolved], label: Label) -> str:
+    """A person's most complete form (most words), then the most frequent, then the
+    first seen; an organization's or a place's form that introduced a short form in
+    parentheses, else its most frequent form, then the most complete (جبهة الإنقاذ
+    may be its usual name, and a longer form a recognizer's overreach)."""
     counts = Counter(m.surface for m in members)
     order = {s: i for i, s in reversed(list(enumerate(m.surface for m in members)))}
-    return max(counts, key=lambda s: (len(s.split()), counts[s], -order[s]))
+    if label == "PERS":
+        return max(counts, key=lambda s: (len(s.split()), counts[s], -order[s]))
+    long_forms = {m.candidate.long_form for m in members if m.candidate.long_form}
+    introduced = {m.surface for m in members if m.candidate.words in long_forms}  # وكالة الفضاء الأميركية (ناسا)
+    return max(counts, key=lambda s: (s in introduced, counts[s], len(s.split()), -order[s]))
 
 
 def _by_completeness(members: list[_Resolved]) -> list[str]:
@@ -383,7 +397,7 @@ def resolve(
         listed_labels = [listed[words] for k in _by_completeness(members) if (words := tuple(k.split())) in listed]
         label = listed_labels[0] if listed_labels else label
         english = _english(label, members, gazetteer)
-        identity = f"en:{english}" if english else match_key(_canonical(members))
+        identity = f"en:{english}" if english else match_key(_canonical(members, label))
         if label == "PERS" and identity in gazetteer.common_given_names:
             identity += "@" + document  # محمد alone is someone of this document, not one person everywhere
         key = entity_id(label, identity)
@@ -394,7 +408,7 @@ def resolve(
     entities: list[Entity] = []
     entity_of: dict[int, Entity] = {}
     for key, (label, english, members) in identified.items():
-        name = _canonical(members)
+        name = _canonical(members, label)
         aliases = tuple(sorted({m.surface for m in members} - {name}))
         descriptions = Counter(m.candidate.description for m in members if m.candidate.description)
         entity = Entity(
