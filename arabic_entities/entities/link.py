@@ -11,8 +11,8 @@ cannot know. :func:`link_entities` looks at the whole collection:
   becomes that one (جبهة الإنقاذ, جبهة الإنقاذ الوطني);
 - a single-word person name joins the one multi-word person of the collection
   whose first or last word it is; with two or more candidates (two Kennedys) it
-  stays apart, unless it is only ever a surname and one of its bearers has
-  :data:`DOMINANT_SHARE` of their mentions (مبارك joins حسني مبارك);
+  stays apart, unless one of them bears it as a surname and has
+  :data:`DOMINANT_SHARE` of all their mentions (مرسي joins محمد مرسي);
 - each entity then takes the collection's most complete name for a person (most
   words, then most mentions), its most mentioned name for an organization or a
   place, and the id that name already had, so full names keep their ids.
@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..document import Document, Entity, Label
+from ..lexicon.arabic import strip_article
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..text.normalize import match_key
 from .institutions import tail_length
@@ -67,8 +68,8 @@ class EntityRecord:
     name_en: Counter[str] = field(default_factory=Counter)
 
 
-#: The share of the mentions of all persons bearing a surname that one of them needs
-#: for the bare surname to join them.
+#: The share of the mentions of all persons whose first or last word a bare name is
+#: that the one bearing it as a surname needs for the bare name to join them.
 DOMINANT_SHARE = 0.8
 
 #: An entity's linked id, name and English name (or None).
@@ -98,7 +99,7 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
                     name_key(a), name_key(b), known=known, spellings=gazetteer.token_english
                 ):
                     partition.union(a, b)
-    _join_short_forms(records, name_key, partition)
+    _join_short_forms(records, name_key, partition, gazetteer)
     owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a first / last word -> person roots
     surname_owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a last word -> person roots
     mentions: Counter[str] = Counter()  # root -> mentions of its cluster
@@ -117,9 +118,9 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
                 partition.union(next(iter(candidates)), entity)
                 continue
             bearers = surname_owners.get(word, set())
-            if candidates and candidates == bearers:
-                top = max(sorted(bearers), key=mentions.__getitem__)
-                if mentions[top] >= DOMINANT_SHARE * sum(mentions[r] for r in bearers):
+            if bearers:
+                top = max(sorted(candidates), key=mentions.__getitem__)
+                if top in bearers and mentions[top] >= DOMINANT_SHARE * sum(mentions[r] for r in candidates):
                     partition.union(top, entity)
     return {entity: find(entity) for entity in records}
 
@@ -140,23 +141,41 @@ def _word_form(word: str) -> str:
     return form if len(form) >= MIN_SKELETON else word
 
 
-def _join_short_forms(records: dict[str, EntityRecord], name_key: Callable[[str], str], partition: Partition) -> None:
-    """An organization whose name (two words or more) begins the names of organizations
-    that are all one entity, followed only by adjectives or a genitive (see
-    :func:`~arabic_entities.entities.institutions.tail_length`), joins it: جبهة الإنقاذ
-    joins جبهة الإنقاذ الوطني, but وزارة الداخلية stays apart when both المصرية and
-    التونسية follow it in the collection."""
+def _join_short_forms(
+    records: dict[str, EntityRecord], name_key: Callable[[str], str], partition: Partition, gazetteer: Gazetteer
+) -> None:
+    """An organization whose name (two words or more) begins the names of other
+    organizations, followed only by adjectives (see
+    :func:`~arabic_entities.entities.institutions.tail_length`), joins the one of them
+    that has :data:`DOMINANT_SHARE` of their mentions and at least half as many as
+    it: جبهة الإنقاذ joins جبهة الإنقاذ الوطني."""
+
+    def nationality(word: str) -> bool:
+        return "NORP" in gazetteer.labels(word) or "NORP" in gazetteer.labels(strip_article(word))
+
     names = {entity: name_key(entity) for entity, record in records.items() if record.label == "ORG"}
     by_start: dict[str, set[str]] = defaultdict(set)  # a name's first words -> entities whose name goes on
     for entity, key in names.items():
         words = key.split()
         for end in range(2, len(words)):
-            if tail_length(words[end:]) == len(words) - end:  # جبهة الإنقاذ + الوطني, not + اليوم
+            tail = words[end:]
+            # جبهة الإنقاذ + الوطني, not + اليوم; never + a nationality across documents:
+            # مجلس النواب in one article is not مجلس النواب الأميركي of another
+            if tail_length(tail) == len(tail) and not any(nationality(word) for word in tail):
                 by_start[" ".join(words[:end])].add(entity)
-    for entity, key in names.items():
-        longer = {partition.find(other) for other in by_start.get(key, ())}
-        if len(key.split()) >= 2 and len(longer) == 1:
-            partition.union(longer.pop(), entity)
+    mentions = {entity: sum(records[entity].names.values()) for entity in names}
+    # longest names first, so that a name's longer forms are one entity before it joins them
+    for entity, key in sorted(names.items(), key=lambda item: -len(item[1].split())):
+        if len(key.split()) < 2 or key not in by_start:
+            continue
+        longer: Counter[str] = Counter()
+        for other in by_start[key]:
+            longer[partition.find(other)] += mentions[other]
+        (top, top_mentions), total = longer.most_common(1)[0], sum(longer.values())
+        # one longer entity, or one that dominates the others and is no rare overreach
+        # of a frequent short name (الأمم المتحدة is not الأمم المتحدة الإنمائي)
+        if top_mentions >= DOMINANT_SHARE * total and top_mentions >= mentions[entity] / 2:
+            partition.union(top, entity)
 
 
 def collect_records(docs: Iterable[Document]) -> dict[str, EntityRecord]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..document import LABELS, Entity, Label, Mention
-from ..lexicon.arabic import Split, proclitic_splits
+from ..lexicon.arabic import Split, is_nisba, proclitic_splits
 from ..lexicon.clusters import word_rank
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..lexicon.prominent import prominent_patterns, prominent_surnames
@@ -61,8 +61,9 @@ def link_acronyms(
     When a multi-word span is followed by ``(`` one or two Arabic words ``)``, those
     words become a mention of the same entity (a candidate with ``long_form`` set),
     whether or not the recognizer found them. Not a short form: numbers, Latin
-    script (a dateline's ``(CNN)``), and a name that ``english`` (match key → English
-    name, or None) knows as another entity (``الأمم المتحدة (رويترز)``).
+    script (a dateline's ``(CNN)``), an adjective (``حزب النور (السلفي)``), and a name
+    that ``english`` (match key → English name, or None) knows as another entity
+    (``الأمم المتحدة (رويترز)``).
     """
     index_of = {c.token_start: i for i, c in enumerate(candidates)}
     covered = {i for c in candidates for i in range(c.token_start, c.token_end)}
@@ -78,8 +79,8 @@ def link_acronyms(
         else:
             continue
         first, last = opening + 1, closing
-        if not all(_ARABIC_WORD.match(word) for word in words[first:last]):
-            continue
+        if not all(_ARABIC_WORD.match(word) for word in words[first:last]) or is_nisba(words[first]):
+            continue  # (CNN), (193), (السلفي): no short forms
         short_english = english(match_key(" ".join(words[first:last])))
         if short_english and short_english != english(match_key(" ".join(c.words))):
             continue
@@ -229,7 +230,8 @@ def _group(
       (``same_name(label, a, b)``), go together under their score-weighted majority
       label (one sense per discourse).
     - A short form joins the long form it was introduced with, and an organization
-      named by the first words (two or more) of one other organization's name joins it.
+      named by the first words (two or more) of one other organization's name, named
+      before it, joins it (جبهة الإنقاذ الوطني … جبهة الإنقاذ).
     - A single-word person name joins the one multi-word person whose first or
       last word it is (or spells the same way); with two candidates it stays apart.
     """
@@ -250,13 +252,15 @@ def _group(
                 and same_name(label_of[a], a, b)
             ):
                 union(a, b)
-    for a in keys:  # جبهة الإنقاذ joins the one longer organization it begins
+    first_seen = {key: min(r.candidate.token_start for r in members) for key, members in by_key.items()}
+    for a in keys:  # جبهة الإنقاذ joins the one longer organization it begins, named before it
         if label_of[a] == "ORG" and " " in a:
             longer = {
                 find(b)
                 for b in keys
                 if label_of[b] == "ORG"
                 and b.startswith(a + " ")
+                and first_seen[b] < first_seen[a]
                 and tail_length(b[len(a) + 1 :].split()) == len(b[len(a) + 1 :].split())
             }
             if len(longer) == 1:
@@ -299,14 +303,22 @@ def _canonical(members: list[_Resolved], label: Label) -> str:
     """A person's most complete form (most words), then the most frequent, then the
     first seen; an organization's or a place's form that introduced a short form in
     parentheses, else its most frequent form, then the most complete (جبهة الإنقاذ
-    may be its usual name, and a longer form a recognizer's overreach)."""
+    may be its usual name, and a longer form a recognizer's overreach); that form
+    with the adjectives the text also gave it (مجلس النواب الأميركي)."""
     counts = Counter(m.surface for m in members)
     order = {s: i for i, s in reversed(list(enumerate(m.surface for m in members)))}
     if label == "PERS":
         return max(counts, key=lambda s: (len(s.split()), counts[s], -order[s]))
     long_forms = {m.candidate.long_form for m in members if m.candidate.long_form}
     introduced = {m.surface for m in members if m.candidate.words in long_forms}  # وكالة الفضاء الأميركية (ناسا)
-    return max(counts, key=lambda s: (s in introduced, counts[s], len(s.split()), -order[s]))
+    usual = max(counts, key=lambda s: (s in introduced, counts[s], len(s.split()), -order[s]))
+    # its full form, when the text also gave it: مجلس النواب الأميركي for مجلس النواب
+    fuller = [
+        s
+        for s in counts
+        if s.startswith(usual + " ") and tail_length(s[len(usual) + 1 :].split()) == len(s[len(usual) + 1 :].split())
+    ]
+    return max(fuller, key=lambda s: (len(s.split()), counts[s], -order[s])) if fuller else usual
 
 
 def _by_completeness(members: list[_Resolved]) -> list[str]:
@@ -320,7 +332,8 @@ def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> st
     who bears it (ماسك → Elon Musk), else from its most complete spelling that the
     name table knows (for a place, also with a final ة written ا: سورية, سوريا). A
     person named in full takes it from a full form only: a first name alone (محمد
-    of محمد الجندي) would name someone else."""
+    of محمد الجندي) would name someone else; so does an organization's name that
+    begins a longer one of the same entity (وزارة الداخلية of وزارة الداخلية اليمنية)."""
     keys = _by_completeness(members)
     if label == "PERS" and all(" " not in key for key in keys):
         surnames = prominent_surnames()
@@ -329,6 +342,8 @@ def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> st
             return found.pop()
     if label == "PERS":
         keys = [key for key in keys if " " in key] or keys
+    else:  # وزارة الداخلية names a ministry in general, not وزارة الداخلية اليمنية
+        keys = [key for key in keys if not any(other.startswith(key + " ") for other in keys)]
     for key in keys:
         english = gazetteer.english(key, label)
         if english:
