@@ -1,6 +1,6 @@
 """Graph audit: what a reader sees when the pipeline runs over 3,000 real news articles.
 
-    .venv/bin/python benchmarks/graph_audit.py [--out build/audit.txt] [--labels all]
+    .venv/bin/python benchmarks/graph_audit.py [--out build/audit.txt] [--review data/audit/review.tsv]
 
 The articles are ``realnews.audit_articles``: 3,000 random articles (seed 2026) from
 ``../shared/data/unlabeled/``, none of them a source of the annotated sentences of
@@ -10,9 +10,12 @@ The articles are ``realnews.audit_articles``: 3,000 random articles (seed 2026) 
 Printed:
 
 - the 100 nodes with the most mentions: label, mentions, documents, name, English name, the most
-  frequent other forms of its mentions, and the reviewer's verdict from ``data/audit_review.tsv``
+  frequent other forms of its mentions, and the reviewer's verdict from ``data/audit/review.tsv``
+  (the review of the audit of this version; ``review_84e26a6.tsv`` is that of the version before
+  issue 13)
   (``ok``, ``junk``, ``split`` (the same real entity as another top-100 node), ``merged``
-  (two real entities in one node), ``wrong-english`` (an English name that is wrong or not English));
+  (two real entities in one node), ``wrong-english`` (an English name that is wrong or not English),
+  ``wrong-type`` (a real entity of another type));
   nodes not in the review file are ``?`` and must be reviewed by reading them;
 - the verdict counts, and the top-100 nodes without an English name although the name table has
   one for one of their forms (any label);
@@ -40,8 +43,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from realnews import audit_articles, read_articles  # noqa: E402
 
-REVIEW = HERE / "data" / "audit_review.tsv"
-VERDICTS = ("ok", "junk", "split", "merged", "wrong-english")
+REVIEW = HERE / "data" / "audit" / "review.tsv"
+VERDICTS = ("ok", "junk", "split", "merged", "wrong-english", "wrong-type")
 
 
 def read_review(path: Path = REVIEW) -> dict[tuple[str, str], tuple[str, str]]:
@@ -62,6 +65,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="also write the report here")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--top", type=int, default=100)
+    parser.add_argument("--review", type=Path, default=REVIEW, help="the reviewer's verdicts (default: %(default)s)")
     args = parser.parse_args()
 
     articles = audit_articles(read_articles())
@@ -70,7 +74,7 @@ def main() -> None:
     docs = ae.link_entities(ae.extract_many(texts, n_process=args.processes))
     seconds = time.perf_counter() - started
     graph = ae.cooccurrence_graph(docs, link=False)
-    review = read_review()
+    review = read_review(args.review)
     forms: dict[str, Counter[str]] = {}
     for doc in docs:
         for m in doc.mentions:

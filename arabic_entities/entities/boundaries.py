@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 
 from ..document import Label
 from ..lexicon.arabic import (
+    CONJUNCTIONS,
     LETTER_NAMES,
     MAX_TITLE_WORDS,
     TITLE_WORDS,
@@ -33,6 +34,7 @@ from ..lexicon.arabic import (
     readings,
     strip_conjunction,
 )
+from ..lexicon.lookup import is_common_noun
 from ..lexicon.non_names import is_non_name
 from ..text.normalize import match_key
 
@@ -62,6 +64,8 @@ FACILITY_HEADS: dict[str, Label] = {
         "ORG",
     ),
 }
+#: Classifiers kept with a place whose name is a common word (مدينة نصر, حي السلام).
+_PLACE_CLASSIFIERS = frozenset("مدينة مدينه حي قرية قريه منطقة منطقه جزيرة جزيره".split())
 #: Classifiers of places that head a name only before an honorific (مدينة الملك عبدالله).
 _CITY_HEADS = frozenset({"مدينة", "مدينه"})
 #: Honorifics allowed between a head and the person it is named after (مطار الملك خالد).
@@ -152,12 +156,15 @@ def named_after(words: Sequence[str], first: int, last: int, label: str) -> tupl
     """The whole name of the place or institution that the person or place at
     ``words[first:last]`` is part of, as ``(first, last, label)``, or None.
 
+    A place whose name is a common word keeps the classifier before it (مدينة نصر).
     A person or place right after a :data:`FACILITY_HEADS` noun (a clitic may be
     glued to it; honorifics may stand between them) names that facility, which takes
     the adjectives and the genitive with ل that follow (الدولي, للعلوم والتقنية).
 
     >>> named_after(["وصل", "إلى", "مطار", "الملك", "خالد", "الدولي", "أمس"], 4, 5, "PERS")
     (2, 6, 'LOC')
+    >>> named_after(["في", "مدينة", "نصر"], 2, 3, "LOC")
+    (1, 3, 'LOC')
     >>> named_after(["مدينة", "الملك", "عبدالعزيز", "للعلوم", "والتقنية"], 2, 3, "PERS")
     (0, 5, 'ORG')
     >>> named_after(["شركة", "مصر", "للطيران"], 1, 2, "LOC")
@@ -167,6 +174,14 @@ def named_after(words: Sequence[str], first: int, last: int, label: str) -> tupl
     """
     if label not in ("PERS", "LOC"):
         return None
+    if (
+        label == "LOC"
+        and last == first + 1
+        and first > 0
+        and any(w in _PLACE_CLASSIFIERS for w in readings(words[first - 1]))
+        and is_common_noun(match_key(words[first]))
+    ):
+        return first - 1, last, "LOC"  # مدينة نصر: a common word names a place with its classifier
     head = first - 1
     while label == "PERS" and head >= max(0, first - 3) and words[head] in _NAMESAKE_TITLES:
         head -= 1
@@ -196,7 +211,8 @@ def glued_name(word: str, *, known: Callable[[str], bool]) -> int | None:
 
     The word is cut only when it is not itself a known name (``known`` gets match
     keys), its start is a known name of three letters or more and its rest a
-    function word (with و or ف).
+    function word after و or ف, which is written joined to the next word: the space
+    before it is what went missing (الدوما is no الدو + ما).
 
     >>> glued_name("أوكرانياوفي", known={"اوكرانيا"}.__contains__)
     8
@@ -206,7 +222,8 @@ def glued_name(word: str, *, known: Callable[[str], bool]) -> int | None:
     if known(match_key(word)):
         return None
     for cut in range(len(word) - 2, 2, -1):
-        if is_function_word(word[cut:]) and known(match_key(word[:cut])):
+        rest = word[cut:]
+        if rest[0] in CONJUNCTIONS and is_function_word(rest) and known(match_key(word[:cut])):
             return cut
     return None
 

@@ -16,6 +16,7 @@ or a genitive after it (النيابة العامة), never a bare noun (الح�
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from ..lexicon.arabic import ARTICLE, is_function_word, is_nisba, readings
@@ -59,7 +60,6 @@ _DESIGNATIONS = frozenset(
 )
 #: Other adjectives common in institutions' names.
 _ADJECTIVES = frozenset("المستقلة المستقل الكبرى الكبير المتحدة العظمى الأعلى العليا المركزية".split())
-_ADJECTIVE_KEYS = frozenset(match_key(word) for word in _DESIGNATIONS | _ADJECTIVES)
 #: Heads that a nationality adjective alone makes a name (الجيش المصري, الحرس الثوري;
 #: القوات الروسية are a description).
 _ARMED = frozenset({"الجيش", "الحرس"})
@@ -156,6 +156,11 @@ def tail_length(words: Sequence[str], *, genitive: bool = False) -> int:
     return end
 
 
+@functools.cache
+def _adjective_keys() -> frozenset[str]:
+    return frozenset(match_key(word) for word in _DESIGNATIONS | _ADJECTIVES)
+
+
 def _adjective(word: str) -> bool:
     """A definite adjective: a nisba (الدولي), a designation (العليا) or a plural
     (المسلمين); in the text's spelling or as a match key (العامه)."""
@@ -163,7 +168,7 @@ def _adjective(word: str) -> bool:
         return False
     key = match_key(word)
     return (
-        key in _ADJECTIVE_KEYS
+        key in _adjective_keys()
         or (len(key) >= 5 and key.endswith(("ي", "يه")))
         or (len(key) >= 7 and key.endswith("ين"))  # المسلمين, not الدين; nouns end in ون too (التعاون)
     )

@@ -44,6 +44,7 @@ from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..text.normalize import match_key
 from .institutions import tail_length
 from .partition import Partition
+from .resolve import is_given_name_only
 from .variants import MIN_SKELETON, same_name, skeleton
 
 __all__ = [
@@ -88,7 +89,7 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
 
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for entity, record in records.items():
-        if record.label == "PERS" and name_key(entity) in gazetteer.common_given_names:
+        if record.label == "PERS" and is_given_name_only(name_key(entity), gazetteer):
             continue  # محمد alone: a different person in each document
         blocks[(record.label, skeleton(name_key(entity)))].append(entity)
     for (label, _), members in blocks.items():
@@ -141,6 +142,19 @@ def _word_form(word: str) -> str:
     return form if len(form) >= MIN_SKELETON else word
 
 
+_NATIONALITIES: dict[int, frozenset[str]] = {}
+
+
+def _nationalities(gazetteer: Gazetteer) -> frozenset[str]:
+    """Skeletons of the nationality adjectives the name table knows (أمريكي and
+    أميركي alike), computed once per table."""
+    if id(gazetteer) not in _NATIONALITIES:
+        _NATIONALITIES[id(gazetteer)] = frozenset(
+            skeleton(strip_article(key)) for key, labels in gazetteer.names.items() if "NORP" in labels
+        )
+    return _NATIONALITIES[id(gazetteer)]
+
+
 def _join_short_forms(
     records: dict[str, EntityRecord], name_key: Callable[[str], str], partition: Partition, gazetteer: Gazetteer
 ) -> None:
@@ -150,8 +164,10 @@ def _join_short_forms(
     that has :data:`DOMINANT_SHARE` of their mentions and at least half as many as
     it: جبهة الإنقاذ joins جبهة الإنقاذ الوطني."""
 
+    nationalities = _nationalities(gazetteer)
+
     def nationality(word: str) -> bool:
-        return "NORP" in gazetteer.labels(word) or "NORP" in gazetteer.labels(strip_article(word))
+        return skeleton(strip_article(word)) in nationalities
 
     names = {entity: name_key(entity) for entity, record in records.items() if record.label == "ORG"}
     by_start: dict[str, set[str]] = defaultdict(set)  # a name's first words -> entities whose name goes on

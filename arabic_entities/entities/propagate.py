@@ -8,7 +8,9 @@ by a span are then matched against these patterns, longest first, with
 proclitics allowed on the first word (لماسك, وترامب). Patterns of names known
 beforehand (``known``) are matched the same way. A name never spreads onto a
 function word, nor, alone, onto a word that shares its key with one (the
-preposition على, also written علي, is not the name علي).
+preposition على, also written علي, is not the name علي); a single word that is
+a common noun of the news corpus does not spread at all (أمين once a name, آمين
+and الأمين elsewhere are not).
 
 >>> from arabic_entities.spans import SpanCandidate
 >>> words = ["قال", "إيلون", "ماسك", "إن", "لماسك", "رأيا"]
@@ -28,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..document import Label
 from ..lexicon.arabic import is_function_key, is_function_word, readings
+from ..lexicon.lookup import is_common_noun
 from ..spans import SpanCandidate
 from ..text.normalize import match_key
 
@@ -65,7 +68,7 @@ def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tupl
     return {
         pattern: (counts.most_common(1)[0][0], best[pattern])
         for pattern, counts in votes.items()
-        if len(pattern) > 1 or len(pattern[0]) >= MIN_WORD_LENGTH
+        if len(pattern) > 1 or (len(pattern[0]) >= MIN_WORD_LENGTH and not is_common_noun(pattern[0]))
     }
 
 

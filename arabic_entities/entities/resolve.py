@@ -32,6 +32,7 @@ from ..document import LABELS, Entity, Label, Mention
 from ..lexicon.arabic import Split, is_nisba, proclitic_splits
 from ..lexicon.clusters import word_rank
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
+from ..lexicon.lookup import is_common_noun
 from ..lexicon.prominent import prominent_patterns, prominent_surnames
 from ..spans import SpanCandidate
 from ..text.normalize import FULL, match_key, normalize_with_offsets
@@ -40,7 +41,7 @@ from .morphology import Morphology
 from .partition import Partition
 from .variants import could_be_same, same_name, skeleton
 
-__all__ = ["link_acronyms", "choose_split", "entity_id", "resolve"]
+__all__ = ["link_acronyms", "choose_split", "entity_id", "is_given_name_only", "resolve"]
 
 
 #: Longest short form (in words) taken from parentheses after a name.
@@ -61,7 +62,8 @@ def link_acronyms(
     When a multi-word span is followed by ``(`` one or two Arabic words ``)``, those
     words become a mention of the same entity (a candidate with ``long_form`` set),
     whether or not the recognizer found them. Not a short form: numbers, Latin
-    script (a dateline's ``(CNN)``), an adjective (``حزب النور (السلفي)``), and a name
+    script (a dateline's ``(CNN)``), an adjective (``حزب النور (السلفي)``), a common
+    noun (``مدينة نصر (المنصة)``, :func:`~arabic_entities.lexicon.lookup.is_common_noun`), and a name
     that ``english`` (match key → English name, or None) knows as another entity
     (``الأمم المتحدة (رويترز)``).
     """
@@ -79,8 +81,12 @@ def link_acronyms(
         else:
             continue
         first, last = opening + 1, closing
-        if not all(_ARABIC_WORD.match(word) for word in words[first:last]) or is_nisba(words[first]):
-            continue  # (CNN), (193), (السلفي): no short forms
+        if (
+            not all(_ARABIC_WORD.match(word) for word in words[first:last])
+            or is_nisba(match_key(words[first]))
+            or (last == first + 1 and is_common_noun(match_key(words[first])))
+        ):
+            continue  # (CNN), (193), (السلفي), (المنصة): no short forms
         short_english = english(match_key(" ".join(words[first:last])))
         if short_english and short_english != english(match_key(" ".join(c.words))):
             continue
@@ -180,6 +186,17 @@ def _clearly_more_frequent(stem: str, whole: str, word_rank: Callable[[str], int
         return False
     whole_rank = word_rank(whole)
     return whole_rank is None or whole_rank > RARER_BY * stem_rank
+
+
+def is_given_name_only(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a person's name key is a common given name and nothing more: محمد, or
+    a name of God's servant (عبد الله, عبد الرحمن), which names nobody in particular.
+
+    >>> is_given_name_only("عبد الله", load_gazetteer()), is_given_name_only("عبد الله النفيسي", load_gazetteer())
+    (True, False)
+    """
+    words = key.split()
+    return key in gazetteer.common_given_names or (len(words) == 2 and words[0] == "عبد")
 
 
 def entity_id(label: str, key: str) -> str:
@@ -371,8 +388,8 @@ def resolve(
     ``to_original`` maps a normalized span to the original text. ``known_names``
     (word keys → label; by default the prominent names of the curated table) are
     names whose listed type wins and which a clitic may be cut from. A person named
-    only by a common given name (:attr:`~arabic_entities.lexicon.gazetteer.Gazetteer.common_given_names`)
-    gets an id of this document's own: محمد in two articles is two people.
+    only by a common given name (:func:`is_given_name_only`) gets an id of this
+    document's own: محمد in two articles is two people.
     """
     gazetteer = gazetteer or load_gazetteer()
     listed = prominent_patterns() if known_names is None else known_names
@@ -413,7 +430,7 @@ def resolve(
         label = listed_labels[0] if listed_labels else label
         english = _english(label, members, gazetteer)
         identity = f"en:{english}" if english else match_key(_canonical(members, label))
-        if label == "PERS" and identity in gazetteer.common_given_names:
+        if label == "PERS" and is_given_name_only(identity, gazetteer):
             identity += "@" + document  # محمد alone is someone of this document, not one person everywhere
         key = entity_id(label, identity)
         if key in identified:  # two spellings the name table knows as one entity

@@ -125,7 +125,7 @@ FUNCTION_WORDS = frozenset(
 في من على إلى الى عن مع حول عند بين ضد لدى منذ حتى خلال بعد قبل أمام امام وراء فوق تحت نحو عبر
 دون ضمن لأن لان أو او ثم لكن بل إن ان أن إنه انه أنه إنها انها أنها كان كانت قد لقد لا لم لن ما ماذا
 هل كما أي كل بعض غير هذا هذه ذلك تلك هؤلاء الذي التي الذين هو هي هم هما نحن أنا عليه عليها فيه فيها
-منه منها له لها لهم به بها إذ إذا اذا حين بينما أيضا أيضاً يا
+منه منها له لها لهم به بها إذ إذا اذا حين بينما أيضا أيضاً يا بسم
 """.split()
 )
 
@@ -193,12 +193,13 @@ def is_function_key(key: str) -> bool:
 
 
 def is_nisba(word: str) -> bool:
-    """An article-bearing relational adjective such as الروسي, الأميركية (not after و).
+    """An article-bearing relational adjective such as الروسي, الأميركية (not after و),
+    in the text's spelling or as a match key (السلفى → السلفي, الأميركيه).
 
-    >>> is_nisba("الأميركية"), is_nisba("والأميركية"), is_nisba("الذي")
-    (True, False, False)
+    >>> is_nisba("الأميركية"), is_nisba("والأميركية"), is_nisba("الذي"), is_nisba("الامريكيه")
+    (True, False, False, True)
     """
-    return word.startswith(ARTICLE) and len(word) >= 5 and word.endswith(("ي", "ية"))
+    return word.startswith(ARTICLE) and len(word) >= 5 and word.endswith(("ي", "ية", "يه"))
 
 
 def is_title_word(word: str) -> bool:

@@ -34,7 +34,7 @@ from .arabic import ARTICLE, is_function_key
 from .clusters import load_clusters
 from .gazetteer import Gazetteer, load_gazetteer
 
-__all__ = ["MIN_PLACE_SHARE", "lookup_patterns"]
+__all__ = ["MIN_PLACE_SHARE", "is_common_noun", "lookup_patterns"]
 
 #: Share of places among a cluster's words from which its words are used like places.
 MIN_PLACE_SHARE = 0.1
@@ -47,6 +47,25 @@ _CLUSTER_LEVEL = 256
 _SHARE_VOCABULARY = 100_000
 _MAX_WORDS = 5
 _LABELS: tuple[Label, ...] = ("LOC", "ORG", "PERS")
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_common_noun(key: str) -> bool:
+    """Whether the word key ``key`` is a common noun of the news corpus: with the article
+    added (or removed, if it has it) it is a frequent word too (قصر: القصر; أمين:
+    الأمين), unless ``key`` is far more frequent still (السويس beside سويس).
+
+    >>> is_common_noun("قصر"), is_common_noun("ترامب"), is_common_noun("السويس")
+    (True, False, False)
+    """
+    clusters = load_clusters()
+    other = key[len(ARTICLE) :] if key.startswith(ARTICLE) else ARTICLE + key
+    other_entry, own_entry = clusters.ids.get(other), clusters.ids.get(key)
+    return (
+        other_entry is not None
+        and other_entry[0] <= COMMON_RANK
+        and (own_entry is None or other_entry[0] <= RARER_BY * own_entry[0])
+    )
 
 
 @functools.cache
@@ -68,15 +87,6 @@ def _lookup_patterns(gazetteer: Gazetteer) -> dict[tuple[str, ...], Label]:
     def rank(word: str) -> int | None:
         entry = clusters.ids.get(word)
         return entry[0] if entry else None
-
-    def common_noun(word: str) -> bool:
-        other = word[len(ARTICLE) :] if word.startswith(ARTICLE) else ARTICLE + word
-        other_rank, own_rank = rank(other), rank(word)
-        return (
-            other_rank is not None
-            and other_rank <= COMMON_RANK
-            and (own_rank is None or other_rank <= RARER_BY * own_rank)
-        )
 
     def used_like_places(word: str) -> bool:
         entry = clusters.ids.get(word)
@@ -102,7 +112,7 @@ def _lookup_patterns(gazetteer: Gazetteer) -> dict[tuple[str, ...], Label]:
             len(key) >= 3
             and not is_function_key(key)
             and key not in gazetteer.common_given_names
-            and not common_noun(key)
+            and not is_common_noun(key)
             and used_like_places(key)
         ):
             patterns[(key,)] = "LOC"

@@ -36,7 +36,7 @@ CURRENCY_NOUNS = frozenset(
 بوليفيانو بير بيزو بيزيتا بيستا تاكا تالوناس توغروغ تولار تينغ جلدر جنيه جوردى حقوق دراخما درام درهم
 دلاسي دوبرا دولار دونج دينار ذهب راند روبل روفيه ريال رينغيت رييال زلوتي سوموني سيدي شلن شيكل عملة
 غواراني غيلدر فاتو فرنك فضة فلورن فورينت كروزادو كروزايرو كرونة كواشا كوانزا كوتزال كود كوردوبة كولن
-كونا كيات كيب كينا لاتس لارى لوتي ليتا ليرة ليف ليلانجيني ليمبيرا مارك ماركا مانات متكال مفدول ناكفا
+كونا كيات كينا لاتس لارى لوتي ليتا ليرة ليف ليلانجيني ليمبيرا مارك ماركا مانات متكال مفدول ناكفا
 نايرا نوفو نولتوم هريفنيا وحدة وون ين يوان يورو
 """.split()
 )
@@ -49,15 +49,20 @@ DEITY_AND_RELIGION = frozenset(
 
 #: Endings of the accusative and the plural that a counted noun takes (جنيها, دولارات).
 _ENDINGS = ("ات", "ان", "ين", "ا")
-_KEYS = frozenset(match_key(word) for word in CURRENCY_NOUNS | DEITY_AND_RELIGION)
+
+
+@functools.cache
+def _keys() -> frozenset[str]:
+    return frozenset(match_key(word) for word in CURRENCY_NOUNS | DEITY_AND_RELIGION)
 
 
 @functools.lru_cache(maxsize=50_000)
 def is_non_name(word: str) -> bool:
     """Whether ``word`` is a currency, God or a religion, with any clitics, article or ending."""
+    keys = _keys()
     for form in readings(match_key(word)):
         for bare in {form, strip_article(form)}:
-            if bare in _KEYS or any(bare.endswith(e) and bare[: -len(e)] in _KEYS for e in _ENDINGS):
+            if bare in keys or any(bare.endswith(e) and bare[: -len(e)] in keys for e in _ENDINGS):
                 return True
     return False
 

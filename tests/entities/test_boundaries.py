@@ -1,6 +1,6 @@
 import pytest
 
-from arabic_entities.entities.boundaries import description_before, trim_words
+from arabic_entities.entities.boundaries import description_before, glued_name, named_after, trim_words
 from arabic_entities.lexicon.arabic import is_function_word
 
 
@@ -44,3 +44,40 @@ def test_listed_names_side_by_side_are_cut():
     assert split_listed_names(["بوتين", "دونالد", "ترامب"], listed=names) == [(0, 1), (1, 3)]
     assert split_listed_names(["دونالد", "ترامب"], listed=names) == [(0, 2)]  # one listed name
     assert split_listed_names(["جون", "ترامب"], listed=names) == [(0, 2)]  # جون is not listed: whole
+
+
+# --- issue 13: what a name is on real news
+
+
+@pytest.mark.parametrize(
+    "words, first, last, label, expected",
+    [
+        (["إلى", "مطار", "الملك", "خالد", "الدولي", "أمس"], 3, 4, "PERS", (1, 5, "LOC")),
+        (["مدينة", "الملك", "عبدالعزيز", "للعلوم", "والتقنية"], 2, 3, "PERS", (0, 5, "ORG")),
+        (["شركة", "مصر", "للطيران"], 1, 2, "LOC", (0, 3, "ORG")),
+        (["في", "مدينة", "نصر"], 2, 3, "LOC", (1, 3, "LOC")),
+        (["في", "مدينة", "طنطا"], 2, 3, "LOC", None),
+        (["زار", "مصر", "للمرة", "الأولى"], 1, 2, "LOC", None),
+    ],
+)
+def test_names_of_facilities_and_institutions(words, first, last, label, expected):
+    assert named_after(words, first, last, label) == expected
+
+
+def test_a_glued_particle_is_cut_from_a_name_only_after_a_conjunction():
+    known = {"اوكرانيا", "الدو"}.__contains__
+    assert glued_name("أوكرانياوفي", known=known) == len("أوكرانيا")
+    assert glued_name("الدوما", known=known) is None  # not الدو + ما
+    assert glued_name("أوكرانيا", known=known) is None
+
+
+def test_trailing_titles_leave_persons_and_surnames_that_look_like_titles_stay():
+    assert trim_words(("محمد", "بن", "سلمان", "ولي"), "PERS") == (0, 3)
+    assert trim_words(("أحمد", "القاضي"), "PERS") == (0, 2)
+    assert trim_words(("معالي", "الشيخ", "خالد"), "PERS") == (2, 3)
+
+
+def test_spelled_acronyms_keep_their_letters_and_particles_with_pronouns_go():
+    assert trim_words(("سي", "إن", "إن"), "ORG") == (0, 3)
+    assert trim_words(("دوني",), "LOC") is None
+    assert trim_words(("الله",), "MISC") is None and trim_words(("جنيها",), "MISC") is None

@@ -1,3 +1,5 @@
+import pytest
+
 import arabic_entities as ae
 from arabic_entities.document import Document, Entity, Mention
 
@@ -54,3 +56,45 @@ def test_relations_follow_the_new_ids():
     linked = ae.link_entities([a, b])
     (relation,) = linked[1].relations
     assert (relation.head, relation.tail) == (linked[0].entities[0].id, linked[0].entities[1].id)
+
+
+def test_a_bare_surname_joins_the_person_with_most_mentions():
+    many = [doc(f"m{i}", [("PERS", "محمد مرسي")]) for i in range(9)]
+    docs = ae.link_entities([*many, doc("x", [("PERS", "مرسي عطا الله")]), doc("y", [("PERS", "مرسي")])])
+    assert docs[-1].entities[0].id == docs[0].entities[0].id
+
+
+def test_a_common_given_name_alone_is_someone_of_its_own_document():
+    docs = [ae.extract("وقال محمد إن الاجتماع انتهى."), ae.extract("وأضاف محمد أن الطريق مغلق.")]
+    persons = [e for d in ae.link_entities(docs) for e in d.entities if e.label == "PERS"]
+    assert len(persons) == 2 and persons[0].id != persons[1].id
+
+
+def test_an_organization_joins_the_longer_form_it_begins_but_not_across_nationalities():
+    docs = ae.link_entities(
+        [
+            doc("a", [("ORG", "جبهة الإنقاذ الوطني")]),
+            doc("b", [("ORG", "جبهة الإنقاذ")]),
+            doc("c", [("ORG", "مجلس النواب الأميركي")]),
+            doc("d", [("ORG", "مجلس النواب")]),
+        ]
+    )
+    ids = [d.entities[0].id for d in docs]
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[3]
+
+
+def test_short_and_long_names_that_differ_in_a_long_vowel_stay_apart():
+    docs = ae.link_entities(
+        [doc("a", [("PERS", "حمدين صباحي")]), doc("b", [("PERS", "محمد صبحي")]), doc("c", [("PERS", "صبحي")])]
+    )
+    assert docs[2].entities[0].id == docs[1].entities[0].id != docs[0].entities[0].id
+
+
+@pytest.mark.parametrize("short", ["(CNN)", "(193)", "(السلفي)", "(رويترز)"])
+def test_what_is_not_a_short_form(short):
+    text = f"قال حزب النور السياسي {short} إن الاجتماع انتهى، وقالت الأمم المتحدة {short} كذلك."
+    doc_ = ae.extract(text)
+    long_ids = {m.entity_id for m in doc_.mentions if m.text in ("حزب النور السياسي", "الأمم المتحدة")}
+    inside = [m for m in doc_.mentions if m.start > text.index(short) and m.end <= text.index(short) + len(short)]
+    assert not [m for m in inside if m.entity_id in long_ids]

@@ -44,3 +44,30 @@ def test_multi_word_names_match_whole_and_never_across_sentences():
 def test_low_confidence_and_short_names_do_not_spread():
     assert run(["فلان", "فلان"], [span("PERS", ["فلان"], 0, score=0.3)]) == []
     assert run(["سي", "سي"], [span("ORG", ["سي"], 0)]) == []
+
+
+def test_a_name_never_spreads_onto_a_particle():
+    words = ["قال", "علي", "إن", "الأمر", "على", "ما", "يرام", "وإن", "علي", "غائب"]
+    found = run(words, [span("PERS", ["علي"], 1)])
+    assert [c.token_start for c in found] == []  # علي is also how على is written: only the recognizer decides
+
+
+def test_a_common_noun_does_not_spread():
+    words = ["قال", "أمين", "إن", "الأمين", "العام", "وصل", "آمين"]
+    assert run(words, [span("PERS", ["أمين"], 1)]) == []
+
+
+def test_known_names_from_several_tables_longest_first():
+    from arabic_entities.entities.propagate import KnownNames
+
+    words = ["وصل", "إلى", "بنزرت", "ثم", "سيدي", "بوزيد"]
+    starts = [0, 4, 8, 14, 17, 22]
+    found = propagate(
+        words,
+        [],
+        norm_starts=starts,
+        norm_ends=[s + len(w) for s, w in zip(starts, words)],
+        sentences=[0] * 6,
+        known=[KnownNames({("سيدي",): "PERS"}), KnownNames({("بنزرت",): "LOC", ("سيدي", "بوزيد"): "LOC"})],
+    )
+    assert [(c.words, c.label) for c in found] == [(("بنزرت",), "LOC"), (("سيدي", "بوزيد"), "LOC")]

@@ -287,3 +287,10 @@ def test_builder_refuses_mismatched_merges():
         GraphBuilder().merge(nx.Graph())
     with pytest.raises(TypeError):
         GraphBuilder().add("text")
+
+
+def test_the_graph_shows_people_organizations_and_places_unless_asked():
+    doc = make_doc("d", [["a", "b", "c"]], labels={"b": "MISC", "c": "ORG"})
+    assert set(ae.cooccurrence_graph([doc], link=False)) == {"id-a", "id-c"}
+    assert set(ae.cooccurrence_graph([doc], link=False, labels=None)) == {"id-a", "id-b", "id-c"}
+    assert set(GraphBuilder().add(doc).graph(labels=["MISC"])) == {"id-b"}

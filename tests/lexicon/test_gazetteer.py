@@ -145,3 +145,29 @@ def test_table_bytes_depend_only_on_the_rows(tmp_path):
     write_table(rows, tmp_path / "a" / "names.tsv.gz")
     write_table(rows, tmp_path / "b.tsv.gz")
     assert (tmp_path / "a" / "names.tsv.gz").read_bytes() == (tmp_path / "b.tsv.gz").read_bytes()
+
+
+def test_english_names_are_english():
+    gaz = load_gazetteer()
+    # a table's non-English label loses to the form the whole table gives most
+    assert gaz.english("السعوديه") == "Saudi Arabia"
+    assert gaz.english("فلسطين") == "Palestine"
+    assert gaz.english("عمان") == "Oman"  # CLDR's عُمان, read with its mark
+
+
+def test_a_common_given_name_alone_has_no_english_name():
+    gaz = load_gazetteer()
+    assert "محمد" in gaz.common_given_names
+    assert gaz.english("محمد", "PERS") is None
+    assert gaz.english("محمد مرسي", "PERS") == "Mohamed Morsi"
+
+
+def test_name_parts_with_no_spelling_in_common_are_two_names():
+    gaz = load_gazetteer()
+    assert gaz.token_english("حسن").isdisjoint(gaz.token_english("حسين"))
+    assert gaz.token_english("سعد").isdisjoint(gaz.token_english("سعيد"))
+
+
+def test_places_are_also_listed_without_their_classifier():
+    gaz = load_gazetteer()
+    assert "LOC" in gaz.labels("المنستير")  # ولاية المنستير
