@@ -33,6 +33,7 @@ from .entities.institutions import institution_spans
 from .entities.morphology import Morphology, load_morphology
 from .entities.propagate import KnownNames, propagate
 from .entities.resolve import link_acronyms, resolve
+from .lexicon.arabic import LETTER_NAMES
 from .lexicon.gazetteer import Gazetteer, load_gazetteer
 from .lexicon.lookup import lookup_patterns
 from .lexicon.prominent import prominent_patterns
@@ -262,6 +263,12 @@ class Pipeline:
                 if kept is None:
                     continue
                 low, high = first + start + kept[0], first + start + kept[1]
+                while (
+                    high - low >= 2
+                    and high < len(sentence)
+                    and all(w in LETTER_NAMES for w in sentence[low : high + 1])
+                ):
+                    high += 1  # سي إن + إن: an acronym spelled out takes all its letters (not إكس + إن "that")
                 facility = named_after(sentence, low, high, label)
                 if facility is not None and facility[0] >= taken:
                     taken = facility[1]

@@ -24,14 +24,15 @@ from ..text.normalize import match_key
 
 __all__ = ["INSTITUTION_HEADS", "institution_spans", "tail_length"]
 
-#: Head nouns of institutions' names (without the article). Companies and banks are
-#: not: شركة + common nouns is mostly a description (شركة إطلاق الصواريخ); their
+#: Head nouns of institutions' names (without the article). Verbal nouns are not
+#: (تنظيم السجون is a law's subject, not تنظيم داعش), nor companies and banks:
+#: شركة + common nouns is mostly a description (شركة إطلاق الصواريخ); their
 #: names are names of their own (شركة أبل), or places (شركة مصر للطيران, see
 #: :func:`~arabic_entities.entities.boundaries.named_after`).
 INSTITUTION_HEADS = frozenset(
     """
 وزارة هيئة مجلس حزب جماعة حركة جبهة منظمة اتحاد نقابة محكمة جامعة وكالة جمعية لجنة مؤسسة
-مديرية نيابة رابطة غرفة قوات جيش ديوان صندوق بلدية تنظيم تحالف ائتلاف حرس شرطة
+مديرية نيابة رابطة غرفة قوات جيش ديوان صندوق بلدية تحالف ائتلاف حرس شرطة
 """.split()
 )
 #: Heads that name an institution only with the article (القوات المسلحة), never in an
