@@ -61,14 +61,9 @@ def main() -> None:
     print(f"seed article: {sum(gold_count.values())} gold mentions")
     print(f"{'type':5s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>5s}")
     for label in (*TYPES, None):
-        p, r, f = prf(
-            sum(correct.values()) if label is None else correct[label],
-            sum(predicted_count.values()) if label is None else predicted_count[label],
-            sum(gold_count.values()) if label is None else gold_count[label],
-        )
-        print(
-            f"{label or 'all':5s} {p:6.2f} {r:6.2f} {f:6.2f} {sum(gold_count.values()) if label is None else gold_count[label]:5d}"
-        )
+        counts = [sum(c.values()) if label is None else c[label] for c in (correct, predicted_count, gold_count)]
+        p, r, f = prf(*counts)
+        print(f"{label or 'all':5s} {p:6.2f} {r:6.2f} {f:6.2f} {counts[2]:5d}")
     found = [span for span in gold if span in predicted]
     bp, br, bf = b_cubed({s: gold[s][1] for s in found}, {s: predicted[s][1] for s in found})
     print(f"B3 over {len(found)} found mentions: P {bp:.2f} R {br:.2f} F1 {bf:.2f}")
