@@ -20,6 +20,7 @@ import functools
 from collections.abc import Callable, Sequence
 
 from ..lexicon.arabic import ARTICLE, is_function_word, is_nisba, readings
+from ..lexicon.clusters import word_rank
 from ..text.normalize import match_key
 
 __all__ = ["INSTITUTION_HEADS", "institution_spans", "tail_length"]
@@ -38,6 +39,8 @@ INSTITUTION_HEADS = frozenset(
 #: Heads that name an institution only with the article (القوات المسلحة), never in an
 #: idafa (قوات الأمن, قوات الاحتلال are descriptions).
 _DEFINITE_ONLY = frozenset({"قوات"})
+#: A feminine nisba is an adjective when its masculine is at least this frequent (rank).
+ADJECTIVE_RANK = 100_000
 #: Most words of the chain after the head.
 MAX_CHAIN = 5
 #: Words that end a name: time words and adjectives that describe an institution
@@ -163,14 +166,18 @@ def _adjective_keys() -> frozenset[str]:
 
 
 def _adjective(word: str) -> bool:
-    """A definite adjective: a nisba (الدولي), a designation (العليا) or a plural
-    (المسلمين); in the text's spelling or as a match key (العامه)."""
+    """A definite adjective: a nisba (الدولي; a feminine one only when the news corpus
+    has its masculine too), a designation (العليا) or a plural (المسلمين); in the
+    text's spelling or as a match key (العامه)."""
     if not _definite(word):
         return False
     key = match_key(word)
+    if key.endswith("يه"):  # الجنائية beside الجنائي; المسؤولية is a noun, no المسؤولي
+        masculine = word_rank(key[:-1])
+        return key in _adjective_keys() or (masculine is not None and masculine <= ADJECTIVE_RANK)
     return (
         key in _adjective_keys()
-        or (len(key) >= 5 and key.endswith(("ي", "يه")))
+        or (len(key) >= 5 and key.endswith("ي"))
         or (len(key) >= 7 and key.endswith("ين"))  # المسلمين, not الدين; nouns end in ون too (التعاون)
     )
 
