@@ -8,7 +8,9 @@ cannot know. :func:`link_entities` looks at the whole collection:
 - entities with the same label whose names spell the same name (see
   :mod:`~arabic_entities.entities.variants`) become one;
 - an organization named by the first words of one other organization's name
-  becomes that one (جبهة الإنقاذ, جبهة الإنقاذ الوطني);
+  becomes that one (جبهة الإنقاذ, جبهة الإنقاذ الوطني), and a state institution
+  named where no country is clear the one country's of that name that dominates
+  (وزارة الداخلية, وزارة الداخلية (مصر));
 - a single-word person name joins the one multi-word person of the collection
   whose first or last word it is; with two or more candidates (two Kennedys) it
   stays apart, unless one of them bears it as a surname and has
@@ -73,6 +75,10 @@ class EntityRecord:
 #: that the one bearing it as a surname needs for the bare name to join them.
 DOMINANT_SHARE = 0.8
 
+#: How many times more mentions the most named country's institution needs than
+#: the next for an institution named without a country to join it.
+PLURALITY = 2
+
 #: An entity's linked id, name and English name (or None).
 Link = tuple[str, str, str | None]
 #: Per document-level entity id: its :data:`Link`.
@@ -101,6 +107,7 @@ def _roots(records: dict[str, EntityRecord], gazetteer: Gazetteer) -> dict[str, 
                 ):
                     partition.union(a, b)
     _join_short_forms(records, name_key, partition, gazetteer)
+    _join_home_institutions(records, name_key, partition)
     owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a first / last word -> person roots
     surname_owners: dict[str, set[str]] = defaultdict(set)  # skeleton of a last word -> person roots
     mentions: Counter[str] = Counter()  # root -> mentions of its cluster
@@ -140,6 +147,26 @@ def _word_form(word: str) -> str:
     itself when the skeleton is too short to tell names apart (صباحي / صبحي)."""
     form = skeleton(word)
     return form if len(form) >= MIN_SKELETON else word
+
+
+def _join_home_institutions(
+    records: dict[str, EntityRecord], name_key: Callable[[str], str], partition: Partition
+) -> None:
+    """A state institution named in a document that is about no clear country (وزارة
+    الداخلية) joins that institution of the country that the collection names most
+    often, :data:`PLURALITY` times as often as the next (وزارة الداخلية (مصر) in
+    Egyptian news)."""
+    qualified: dict[str, Counter[str]] = defaultdict(Counter)  # bare name -> root -> mentions
+    for entity, record in records.items():
+        key = name_key(entity)
+        if record.label == "ORG" and key.endswith(")") and " (" in key:
+            qualified[key[: key.rindex(" (")]][partition.find(entity)] += sum(record.names.values())
+    for entity, record in records.items():
+        variants = qualified.get(name_key(entity)) if record.label == "ORG" else None
+        if variants:
+            ranked = variants.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] >= PLURALITY * ranked[1][1]:
+                partition.union(ranked[0][0], entity)
 
 
 _NATIONALITIES: dict[int, frozenset[str]] = {}
@@ -232,11 +259,12 @@ def compute_links(records: dict[str, EntityRecord], *, gazetteer: Gazetteer | No
         label = records[members[0]].label
         if label == "PERS":  # a person's fullest name; an organization's or place's usual one
             name = max(sorted(names), key=lambda n: (len(n.split()), names[n]))
-        else:
-            name = max(sorted(names), key=lambda n: (names[n], len(n.split())))
+        else:  # an institution's country stays in its name: وزارة الداخلية (مصر)
+            name = max(sorted(names), key=lambda n: (n.endswith(")"), names[n], len(n.split())))
         # the id the fullest name already has, so linking never renames a full name
         keeper = max(sorted(members), key=lambda m: records[m].names[name])
-        name_en = english.most_common(1)[0][0] if english else None
+        # the English name that says what the name says (its country, in brackets, too)
+        name_en = max(sorted(english), key=lambda e: (e.endswith(")") == name.endswith(")"), english[e]), default=None)
         for m in members:
             links[m] = keeper, name, name_en
     return links

@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -29,14 +30,14 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..document import LABELS, Entity, Label, Mention
-from ..lexicon.arabic import Split, is_nisba, proclitic_splits
+from ..lexicon.arabic import Split, is_nisba, proclitic_splits, strip_article
 from ..lexicon.clusters import word_rank
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..lexicon.lookup import is_common_noun
 from ..lexicon.prominent import prominent_patterns, prominent_surnames
 from ..spans import SpanCandidate
 from ..text.normalize import FULL, match_key, normalize_with_offsets
-from .institutions import tail_length
+from .institutions import institution_spans, tail_length
 from .morphology import Morphology
 from .partition import Partition
 from .variants import could_be_same, same_name, skeleton
@@ -372,6 +373,52 @@ def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> st
     return None
 
 
+#: A document's country: the country it names at least this many times ...
+HOME_MENTIONS = 2
+#: ... and with at least this share of its mentions of countries.
+HOME_SHARE = 0.5
+#: Heads of the institutions that every country has (a ministry, a parliament, a court).
+STATE_HEADS = frozenset("وزارة مجلس محكمة نيابة قوات جيش شرطة مؤسسة مديرية ديوان حرس".split())
+#: Adjectives that make an institution international, not a country's (مجلس الأمن الدولي).
+_INTERNATIONAL = frozenset("الدولي الدولية العالمي العالمية الأممي الأممية الإقليمي الإقليمية".split())
+
+
+def _home_country(
+    typed: Sequence[tuple[Label, str | None, list[_Resolved]]], gazetteer: Gazetteer
+) -> tuple[str, str] | None:
+    """The country a document is about (its Arabic and English names): the one it names
+    :data:`HOME_MENTIONS` times or more, with :data:`HOME_SHARE` of its mentions of
+    countries; None when no country is that clear."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for label, english, members in typed:
+        if label == "LOC" and english in gazetteer.countries:
+            counts[_canonical(members, label), english] += len(members)
+    if not counts:
+        return None
+    home, mentions = counts.most_common(1)[0]
+    return home if mentions >= HOME_MENTIONS and mentions >= HOME_SHARE * sum(counts.values()) else None
+
+
+def _generic_institution(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether an organization's name is a state institution that every country has
+    (وزارة الداخلية, مجلس النواب): a :data:`STATE_HEADS` institution by its structure
+    (:func:`~arabic_entities.entities.institutions.institution_spans`) that names no
+    place, no nationality and nothing international."""
+    words = name.split()
+    if institution_spans(words) != [(0, len(words))] or strip_article(match_key(words[0])) not in _state_head_keys():
+        return False
+    keys = [match_key(word) for word in words]
+    return not any(
+        word in _INTERNATIONAL or {"LOC", "NORP"} & (gazetteer.labels(key) | gazetteer.labels(strip_article(key)))
+        for word, key in zip(words, keys)
+    )
+
+
+@functools.cache
+def _state_head_keys() -> frozenset[str]:
+    return frozenset(match_key(head) for head in STATE_HEADS)
+
+
 def resolve(
     candidates: Sequence[SpanCandidate],
     *,
@@ -389,7 +436,9 @@ def resolve(
     (word keys → label; by default the prominent names of the curated table) are
     names whose listed type wins and which a clitic may be cut from. A person named
     only by a common given name (:func:`is_given_name_only`) gets an id of this
-    document's own: محمد in two articles is two people.
+    document's own: محمد in two articles is two people. A state institution that every
+    country has (وزارة الداخلية) is the one of the country the document is about, when
+    one is clear, which its name and English name say in brackets: وزارة الداخلية (تونس).
     """
     gazetteer = gazetteer or load_gazetteer()
     listed = prominent_patterns() if known_names is None else known_names
@@ -423,24 +472,31 @@ def resolve(
         resolved,
         same_name=lambda label, a, b: same_name(a, b, known=known[label], spellings=gazetteer.token_english),
     )
-    identified: dict[str, tuple[Label, str | None, list[_Resolved]]] = {}
+    typed: list[tuple[Label, str | None, list[_Resolved]]] = []
     for label, members in groups:
         # a name of the curated table keeps its listed type (البيت الأبيض is an ORG, not MISC)
         listed_labels = [listed[words] for k in _by_completeness(members) if (words := tuple(k.split())) in listed]
         label = listed_labels[0] if listed_labels else label
-        english = _english(label, members, gazetteer)
-        identity = f"en:{english}" if english else match_key(_canonical(members, label))
+        typed.append((label, _english(label, members, gazetteer), members))
+    home = _home_country(typed, gazetteer)
+    identified: dict[str, tuple[Label, str, str | None, list[_Resolved]]] = {}
+    for label, english, members in typed:
+        name = _canonical(members, label)
+        identity = f"en:{english}" if english else match_key(name)
         if label == "PERS" and is_given_name_only(identity, gazetteer):
             identity += "@" + document  # محمد alone is someone of this document, not one person everywhere
+        if label == "ORG" and home is not None and _generic_institution(name, gazetteer):
+            # وزارة الداخلية of a Tunisian article is Tunisia's: (تونس) says which one
+            identity += "@" + home[1]
+            name, english = f"{name} ({home[0]})", f"{english} ({home[1]})" if english else None
         key = entity_id(label, identity)
         if key in identified:  # two spellings the name table knows as one entity
-            identified[key][2].extend(members)
+            identified[key][3].extend(members)
         else:
-            identified[key] = (label, english, list(members))
+            identified[key] = (label, name, english, list(members))
     entities: list[Entity] = []
     entity_of: dict[int, Entity] = {}
-    for key, (label, english, members) in identified.items():
-        name = _canonical(members, label)
+    for key, (label, name, english, members) in identified.items():
         aliases = tuple(sorted({m.surface for m in members} - {name}))
         descriptions = Counter(m.candidate.description for m in members if m.candidate.description)
         entity = Entity(

@@ -37,6 +37,8 @@ _EMPTY: frozenset[str] = frozenset()
 
 #: Sources of whole names, most trusted first; others come after them.
 SOURCE_PRIORITY = ("curated", "cldr", "world_cities", "arwikicats")
+#: The source whose places are all countries.
+COUNTRY_SOURCE = "cldr"
 #: Single person-name tokens: they name parts of names, never a whole name.
 TOKEN_SOURCE = "wikidata_names"
 COLUMNS = ("key", "label", "ar", "en", "source", "count")
@@ -101,7 +103,8 @@ class Gazetteer:
     are single words the Wikidata name tokens give as a name part at least
     :data:`COMMON_GIVEN_NAME` times (محمد, أحمد): alone they name nobody in particular.
     ``token_forms`` maps such a name part to its usual English spellings (see
-    :meth:`token_english`).
+    :meth:`token_english`). ``countries`` are the English names of the countries
+    (CLDR territories).
     """
 
     names: dict[str, frozenset[str]]
@@ -111,6 +114,7 @@ class Gazetteer:
     english_forms: dict[tuple[str, str], tuple[int, int, int, int, str]] = field(default_factory=dict, repr=False)
     common_given_names: frozenset[str] = field(default=frozenset(), repr=False)
     token_forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    countries: frozenset[str] = field(default=frozenset(), repr=False)
 
     def labels(self, key: str) -> frozenset[str]:
         """Labels of the whole name ``key`` (empty when unknown)."""
@@ -193,6 +197,7 @@ def _read(path: Path) -> Gazetteer:
     support: Counter[str] = Counter()  # English form (case-folded) -> how often the rows of any key give it
     token_counts: Counter[str] = Counter()
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    countries: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = next(f).split()
         if header != list(COLUMNS):
@@ -206,6 +211,8 @@ def _read(path: Path) -> Gazetteer:
                     spellings[key][en.casefold()] += count
             elif en:
                 offers.append((key, label, en, source, count))
+                if source == COUNTRY_SOURCE:
+                    countries.add(en)
                 support[en.casefold()] += count
             add(names, key, label)
             words = key.split()
@@ -226,7 +233,7 @@ def _read(path: Path) -> Gazetteer:
         key: frozenset(en for en, count in counts.items() if count >= TOKEN_SPELLING_SHARE * token_counts[key])
         for key, counts in spellings.items()
     }
-    return Gazetteer(names, parts, max_words, frozenset(first_words), forms, given, token_forms)
+    return Gazetteer(names, parts, max_words, frozenset(first_words), forms, given, token_forms, frozenset(countries))
 
 
 @functools.cache

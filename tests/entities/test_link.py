@@ -98,3 +98,20 @@ def test_what_is_not_a_short_form(short):
     long_ids = {m.entity_id for m in doc_.mentions if m.text in ("حزب النور السياسي", "الأمم المتحدة")}
     inside = [m for m in doc_.mentions if m.start > text.index(short) and m.end <= text.index(short) + len(short)]
     assert not [m for m in inside if m.entity_id in long_ids]
+
+
+def test_a_state_institution_is_the_one_of_the_country_the_document_is_about():
+    tunisian = ae.extract("قالت وزارة الداخلية إن الوضع في تونس هادئ، وإن تونس آمنة.")
+    egyptian = ae.extract("قالت وزارة الداخلية إن الوضع في مصر هادئ، وإن مصر آمنة.")
+    names = [[e.name for e in d.entities if e.label == "ORG"] for d in (tunisian, egyptian)]
+    assert names == [["وزارة الداخلية (تونس)"], ["وزارة الداخلية (مصر)"]]
+    plain = ae.extract("وأكدت وزارة الداخلية أن الطريق مغلق.")
+    assert [e.name for e in plain.entities] == ["وزارة الداخلية"]  # no country is clear
+    linked = ae.link_entities([egyptian, egyptian, tunisian, plain])
+    ids = [next(e.id for e in d.entities if e.label == "ORG") for d in linked]
+    assert ids[0] == ids[1] == ids[3] != ids[2]  # named without a country: the country named most
+
+
+def test_international_bodies_and_named_parties_are_no_country_institutions():
+    doc = ae.extract("قال مجلس الأمن الدولي إن حزب الحرية والعدالة في مصر فاز، وإن مصر هادئة.")
+    assert {e.name for e in doc.entities if e.label == "ORG"} >= {"مجلس الأمن الدولي", "حزب الحرية والعدالة"}
