@@ -191,7 +191,6 @@ class Pipeline:
             candidates,
             norm_starts=normalized.norm_starts,
             norm_ends=normalized.norm_ends,
-            english=self.gazetteer.english,
         )
         if self.propagate:
             candidates += propagate(

@@ -8,9 +8,11 @@ by a span are then matched against these patterns, longest first, with
 proclitics allowed on the first word (لماسك, وترامب). Patterns of names known
 beforehand (``known``) are matched the same way. A name never spreads onto a
 function word, nor, alone, onto a word that shares its key with one (the
-preposition على, also written علي, is not the name علي); a single word that is
-a common noun of the news corpus does not spread at all (أمين once a name, آمين
-and الأمين elsewhere are not).
+preposition على, also written علي, is not the name علي) or that writes its first
+alef with another hamza or madda than the name (آمين is not أمين), nor onto a
+common noun that a noun or adjective follows (أمين الحزب, أمين مساعد: a secretary); a single word that is
+a common noun of the news corpus spreads only as part of a person's full name
+(سلام of نواف سلام; أمين found alone once, آمين and الأمين elsewhere are not).
 
 >>> from arabic_entities.spans import SpanCandidate
 >>> words = ["قال", "إيلون", "ماسك", "إن", "لماسك", "رأيا"]
@@ -40,6 +42,8 @@ __all__ = ["KnownNames", "propagate"]
 MIN_SOURCE_SCORE = 0.5
 #: The score given to a match of a name known beforehand (``known``).
 KNOWN_NAME_SCORE = 0.6
+#: Alef with hamza or madda: written marks that tell words apart (أمين, آمين).
+_ALEFS = frozenset("أإآ")
 #: Single-word patterns shorter than this are too ambiguous to spread.
 MIN_WORD_LENGTH = 3
 
@@ -52,6 +56,7 @@ def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tupl
     """Word-key patterns to their majority label and their best source's score."""
     votes: dict[tuple[str, ...], Counter[Label]] = defaultdict(Counter)
     best: dict[tuple[str, ...], float | None] = {}
+    parts: set[tuple[str, ...]] = set()  # first and last words of multi-word persons
     for c in candidates:
         if c.score is not None and c.score < MIN_SOURCE_SCORE:
             continue
@@ -61,6 +66,7 @@ def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tupl
             votes[pattern][c.label] += 2
         if c.label == "PERS" and len(keys) > 1:
             patterns += [(keys[0],), (keys[-1],)]
+            parts |= {(keys[0],), (keys[-1],)}
             votes[(keys[0],)]["PERS"] += 1
             votes[(keys[-1],)]["PERS"] += 1
         for pattern in patterns:
@@ -68,8 +74,14 @@ def _patterns(candidates: Sequence[SpanCandidate]) -> dict[tuple[str, ...], tupl
     return {
         pattern: (counts.most_common(1)[0][0], best[pattern])
         for pattern, counts in votes.items()
-        if len(pattern) > 1 or (len(pattern[0]) >= MIN_WORD_LENGTH and not is_common_noun(pattern[0]))
+        if len(pattern) > 1
+        or (len(pattern[0]) >= MIN_WORD_LENGTH and (pattern in parts or not is_common_noun(pattern[0])))
     }
+
+
+def _ends_phrase(words: Sequence[str], i: int) -> bool:
+    """Whether nothing that could complete a noun follows: the end, punctuation or a function word."""
+    return i >= len(words) or not words[i][:1].isalpha() or is_function_word(words[i])
 
 
 class KnownNames:
@@ -119,6 +131,12 @@ def propagate(
         indexes = list(known)
     own = _patterns(candidates)
     tables = [(own, _by_first(own)), *((index.patterns, index.by_first) for index in indexes)]
+    # how the document's names write a first alef: أمين is not آمين, though their keys match
+    alefs: defaultdict[str, str] = defaultdict(str)
+    for c in candidates:
+        for word in {c.words[0], c.words[-1]}:
+            if word[:1] in _ALEFS:
+                alefs[match_key(word)] += word[0]
     if not any(patterns for patterns, _ in tables):
         return []
     covered = [False] * len(words)
@@ -137,7 +155,11 @@ def propagate(
                         n = len(pattern)
                         if best is not None and n <= len(best):
                             break
-                        if n == 1 and is_function_key(keys[i]):
+                        if n == 1 and (
+                            is_function_key(keys[i])
+                            or (words[i][:1] in _ALEFS and words[i][0] not in alefs.get(first, words[i][0]))
+                            or (is_common_noun(first) and not _ends_phrase(words, i + 1))
+                        ):
                             continue
                         end = i + n
                         if (

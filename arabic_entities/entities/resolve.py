@@ -48,6 +48,8 @@ __all__ = ["link_acronyms", "choose_split", "entity_id", "is_given_name_only", "
 #: Longest short form (in words) taken from parentheses after a name.
 MAX_SHORT_FORM = 2
 _ARABIC_WORD = regex.compile(r"^[\p{Arabic}\p{Mn}]+$")
+#: What follows the parentheses of a dateline: (رويترز) -
+_DASHES = frozenset({"-", "--", "–", "—", "_"})
 
 
 def link_acronyms(
@@ -56,7 +58,6 @@ def link_acronyms(
     *,
     norm_starts: Sequence[int],
     norm_ends: Sequence[int],
-    english: Callable[[str], str | None] = lambda key: None,
 ) -> list[SpanCandidate]:
     """Mark short forms introduced in parentheses: وكالة الفضاء الأميركية (ناسا).
 
@@ -64,9 +65,8 @@ def link_acronyms(
     words become a mention of the same entity (a candidate with ``long_form`` set),
     whether or not the recognizer found them. Not a short form: numbers, Latin
     script (a dateline's ``(CNN)``), an adjective (``حزب النور (السلفي)``), a common
-    noun (``مدينة نصر (المنصة)``, :func:`~arabic_entities.lexicon.lookup.is_common_noun`), and a name
-    that ``english`` (match key → English name, or None) knows as another entity
-    (``الأمم المتحدة (رويترز)``).
+    noun (``مدينة نصر (المنصة)``, :func:`~arabic_entities.lexicon.lookup.is_common_noun`),
+    and a news agency in a dateline (``الأمم المتحدة (رويترز) -``).
     """
     index_of = {c.token_start: i for i, c in enumerate(candidates)}
     covered = {i for c in candidates for i in range(c.token_start, c.token_end)}
@@ -88,9 +88,8 @@ def link_acronyms(
             or (last == first + 1 and is_common_noun(match_key(words[first])))
         ):
             continue  # (CNN), (193), (السلفي), (المنصة): no short forms
-        short_english = english(match_key(" ".join(words[first:last])))
-        if short_english and short_english != english(match_key(" ".join(c.words))):
-            continue
+        if closing + 1 < len(words) and words[closing + 1] in _DASHES:
+            continue  # القاهرة، مصر (رويترز) -- : a dateline names its news agency
         index = index_of.get(first)
         if index is not None and candidates[index].token_end == last:
             result[index] = replace(candidates[index], label=c.label, long_form=c.words)

@@ -71,3 +71,8 @@ def test_known_names_from_several_tables_longest_first():
         known=[KnownNames({("سيدي",): "PERS"}), KnownNames({("بنزرت",): "LOC", ("سيدي", "بوزيد"): "LOC"})],
     )
     assert [(c.words, c.label) for c in found] == [(("بنزرت",), "LOC"), (("سيدي", "بوزيد"), "LOC")]
+
+
+def test_a_name_never_spreads_onto_a_word_written_with_another_hamza():
+    words = ["قال", "محمد", "أمين", "آمين", "آمين"]
+    assert run(words, [span("PERS", ["محمد", "أمين"], 1)]) == []
