@@ -33,7 +33,7 @@ __all__ = ["INSTITUTION_HEADS", "institution_spans", "tail_length"]
 INSTITUTION_HEADS = frozenset(
     """
 وزارة هيئة مجلس حزب جماعة حركة جبهة منظمة اتحاد نقابة محكمة جامعة وكالة جمعية لجنة مؤسسة
-مديرية نيابة رابطة غرفة قوات جيش ديوان صندوق بلدية تحالف ائتلاف حرس شرطة
+مديرية نيابة رابطة غرفة قوات جيش ديوان صندوق بلدية تحالف ائتلاف حرس شرطة مخابرات
 """.split()
 )
 #: Heads that name an institution only with the article (القوات المسلحة), never in an
@@ -58,15 +58,16 @@ _NOT_IN_NAMES = frozenset(
 #: Adjectives that make a definite head a name on their own (النيابة العامة).
 _DESIGNATIONS = frozenset(
     """
-العام العامة العليا الأعلى الوطني الوطنية القومي القومية المسلحة المركزي العسكري الجمهوري الدستورية
-الإدارية الاتحادية الدولي الدولية العمومية العمومي
+العام العامة العليا الأعلى الوطني الوطنية القومي القومية المسلحة المركزي المركزية العسكري العسكرية
+الجمهوري الجمهورية الدستوري الدستورية الإداري الإدارية الاتحادي الاتحادية الدولي الدولية العمومية العمومي
+الابتدائية الإبتدائية الاستئنافية القضائي القضائية التشريعية التنفيذية الشعبي الشعبية
 """.split()
 )
 #: Other adjectives common in institutions' names.
 _ADJECTIVES = frozenset("المستقلة المستقل الكبرى الكبير المتحدة العظمى الأعلى العليا المركزية".split())
 #: Heads that a nationality adjective alone makes a name (الجيش المصري, الحرس الثوري;
 #: القوات الروسية are a description).
-_ARMED = frozenset({"الجيش", "الحرس"})
+_ARMED = frozenset({"الجيش", "الحرس", "المخابرات"})
 #: Words before شرطة that belong to a police station's name (مركز شرطة دمياط).
 _STATION_WORDS = frozenset({"مركز", "قسم", "بمركز", "لمركز", "بقسم", "لقسم"})
 
@@ -190,9 +191,9 @@ def _designated(head: str, chain: Sequence[str]) -> bool:
         return True
     if not chain:
         return False
-    if chain[0] in _DESIGNATIONS:
+    if match_key(chain[0]) in _adjective_keys():
         return True
-    return is_nisba(chain[0]) and any(form in _ARMED for form in readings(head))
+    return is_nisba(match_key(chain[0])) and any(form in _ARMED for form in readings(head))
 
 
 def _plain_noun(word: str) -> bool:
