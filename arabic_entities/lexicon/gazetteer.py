@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import gzip
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,8 +195,8 @@ def _read(path: Path) -> Gazetteer:
     first_words = set()
     offers: list[tuple[str, str, str, str, int]] = []  # key, label, English, source, count
     support: Counter[str] = Counter()  # English form (case-folded) -> how often the rows of any key give it
-    token_counts: Counter[str] = Counter()
-    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    token_counts: dict[str, int] = {}
+    spellings: dict[str, dict[str, int]] = {}  # name part -> its English spellings (lower-case) -> count
     countries: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = next(f).split()
@@ -206,9 +206,10 @@ def _read(path: Path) -> Gazetteer:
             key, label, _, en, source, count_text = line.split("\t")
             count = int(count_text)
             if source == TOKEN_SOURCE:
-                token_counts[key] += count
+                token_counts[key] = token_counts.get(key, 0) + count
                 if en:
-                    spellings[key][en.casefold()] += count
+                    part = spellings.setdefault(key, {})
+                    part[en] = part.get(en, 0) + count  # the name tokens are lower-case already
             elif en:
                 offers.append((key, label, en, source, count))
                 if source == COUNTRY_SOURCE:
