@@ -1,10 +1,11 @@
 """Names of institutions found by their structure: a head noun and its genitive chain.
 
 An Arabic institution's name is a head noun (وزارة, مجلس, هيئة, حزب …) followed by
-a genitive chain that ends in a definite noun, with adjectives and a genitive with
-ل after it: وزارة الداخلية, مجلس الأمن الدولي, الهيئة العليا المستقلة للانتخابات,
-مديرية أمن الإسماعيلية. A tagger trained on 2006 newswire misses many of them;
-the structure finds them in any text. A head with the article needs an adjective
+a genitive chain that ends in a definite noun or a known place, then adjectives:
+وزارة الداخلية, مجلس الأمن الدولي, مديرية أمن الإسماعيلية. A head with the article
+takes adjectives and one genitive with لل: الهيئة العليا المستقلة للانتخابات. A
+tagger trained on 2006 newswire misses many of them; the structure finds them in
+any text. A head with the article needs an adjective
 or a genitive after it (النيابة العامة), never a bare noun (الحكومة is no name).
 
 >>> words = "أعلنت وزارة الداخلية المصرية أن الهيئة العليا المستقلة للانتخابات قررت".split()
@@ -53,8 +54,6 @@ _NOT_IN_NAMES = frozenset(
 الرئيسى المعني المعنية المختص المختصة التالي التالية
 """.split()
 )
-
-
 #: Adjectives that make a definite head a name on their own (النيابة العامة).
 _DESIGNATIONS = frozenset(
     """
