@@ -40,7 +40,7 @@ from ..text.normalize import FULL, match_key, normalize_with_offsets
 from .institutions import institution_spans, tail_length
 from .morphology import Morphology
 from .partition import Partition
-from .variants import could_be_same, same_name, skeleton
+from .variants import compact, could_be_same, same_name, skeleton
 
 __all__ = ["link_acronyms", "choose_split", "entity_id", "is_given_name_only", "resolve"]
 
@@ -362,7 +362,7 @@ def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> st
     else:  # وزارة الداخلية names a ministry in general, not وزارة الداخلية اليمنية
         keys = [key for key in keys if not any(other.startswith(key + " ") for other in keys)]
     for key in keys:
-        english = gazetteer.english(key, label)
+        english = gazetteer.english(key, label) or gazetteer.english(compact(key), label)
         if english:
             return english
     if label == "LOC":  # سورية is سوريا: a final ة for ا

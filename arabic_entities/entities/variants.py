@@ -21,11 +21,12 @@ False
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["skeleton", "could_be_same", "same_name", "MIN_SKELETON", "FUZZY_MIN_LENGTH"]
+__all__ = ["compact", "skeleton", "could_be_same", "same_name", "MIN_SKELETON", "FUZZY_MIN_LENGTH"]
 
 #: Skeletons shorter than this (letters, spaces excluded) never match: سعيد / سعد.
 MIN_SKELETON = 4
@@ -33,12 +34,25 @@ MIN_SKELETON = 4
 FUZZY_MIN_LENGTH = 7
 
 _LETTERS = str.maketrans({"غ": "ج"})
+#: عبد and أبو (as match keys: ابو) before a word they are often written joined to.
+_JOINED = re.compile(r"(?:^|(?<= ))(عبد|ابو) (?=\S)")
+
+
+def compact(key: str) -> str:
+    """``key`` with عبد and أبو written joined to the next word, as often they are:
+    عبد العزيز and عبدالعزيز are one spelling.
+
+    >>> compact("سلمان بن عبد العزيز") == compact("سلمان بن عبدالعزيز")
+    True
+    """
+    return _JOINED.sub(r"\1", key)
 
 
 def skeleton(key: str) -> str:
-    """``key`` with long vowels dropped after each word's first letter, and غ as ج."""
+    """``key`` (:func:`compact`) with long vowels dropped after each word's first letter,
+    and غ as ج."""
     words = []
-    for word in key.split():
+    for word in compact(key).split():
         words.append(word[:1] + "".join(ch for ch in word[1:] if ch not in "اوي"))
     return " ".join(words).translate(_LETTERS)
 
@@ -75,6 +89,7 @@ def same_name(
     ...           spellings={"حسن": frozenset({"hassan"}), "حسين": frozenset({"hussein"})}.get)
     False
     """
+    a, b = compact(a), compact(b)
     if a == b:
         return True
     words_a, words_b = a.split(), b.split()

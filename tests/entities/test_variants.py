@@ -54,3 +54,9 @@ def test_known_names_decide():
     assert not same_name("سليمان", "سلمان", known=known)  # two known names, not two spellings
     assert same_name("امريكا", "اميركا", known=known)
     assert not same_name("النمسا", "النمسه", known=known)
+
+
+def test_abd_and_abu_written_joined_or_apart_are_one_spelling():
+    assert same_name("سلمان بن عبد العزيز", "سلمان بن عبدالعزيز", known=lambda key: None)
+    assert same_name("ابو مازن", "ابومازن", known=lambda key: None)
+    assert not same_name("عبد الله", "عبد الرحمن", known=lambda key: None)
