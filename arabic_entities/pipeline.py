@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import threading
@@ -106,7 +107,7 @@ class Pipeline:
         #: table safe to find by lookup (:mod:`arabic_entities.lexicon.lookup`).
         self.known_indexes = [KnownNames(self.known_names)]
         if known_names is None:
-            self.known_indexes.append(KnownNames(lookup_patterns()))
+            self.known_indexes.append(_lookup_names())
         #: camel-tools' analyzer as extra clitic evidence: a database path, True for the
         #: installed one, or None (the default rules only; see :mod:`arabic_entities.entities.morphology`).
         if morphology is True:
@@ -309,6 +310,12 @@ class _Normalized:
     text: NormalizedText
     norm_starts: list[int]
     norm_ends: list[int]
+
+
+@functools.cache
+def _lookup_names() -> KnownNames:
+    """The names of :mod:`arabic_entities.lexicon.lookup`, indexed once per process."""
+    return KnownNames(lookup_patterns())
 
 
 def _relations(doc: Document) -> list[Relation]:

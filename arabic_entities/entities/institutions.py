@@ -24,7 +24,7 @@ from ..lexicon.arabic import ARTICLE, is_function_word, is_nisba, readings
 from ..lexicon.clusters import word_rank
 from ..text.normalize import match_key
 
-__all__ = ["INSTITUTION_HEADS", "institution_spans", "tail_length"]
+__all__ = ["INSTITUTION_HEADS", "continues_with_tail", "institution_spans", "tail_length"]
 
 #: Head nouns of institutions' names (without the article). Verbal nouns are not
 #: (تنظيم السجون is a law's subject, not تنظيم داعش), nor companies and banks:
@@ -165,6 +165,19 @@ def _adjective_keys() -> frozenset[str]:
     return frozenset(match_key(word) for word in _DESIGNATIONS | _ADJECTIVES)
 
 
+def continues_with_tail(short: str, long: str) -> bool:
+    """Whether name ``long`` is name ``short`` followed by adjectives only (a
+    :func:`tail_length` tail): جبهة الإنقاذ / جبهة الإنقاذ الوطني.
+
+    >>> continues_with_tail("جبهة الإنقاذ", "جبهة الإنقاذ الوطني"), continues_with_tail("جبهة", "جبهة الإنقاذ")
+    (True, False)
+    """
+    if not long.startswith(short + " "):
+        return False
+    tail = long[len(short) + 1 :].split()
+    return tail_length(tail) == len(tail)
+
+
 def _adjective(word: str) -> bool:
     """A definite adjective: a nisba (الدولي; a feminine one only when the news corpus
     has its masculine too), a designation (العليا) or a plural (المسلمين); in the
@@ -177,7 +190,7 @@ def _adjective(word: str) -> bool:
         return key in _adjective_keys() or (masculine is not None and masculine <= ADJECTIVE_RANK)
     return (
         key in _adjective_keys()
-        or (len(key) >= 5 and key.endswith("ي"))
+        or is_nisba(key)
         or (len(key) >= 7 and key.endswith("ين"))  # المسلمين, not الدين; nouns end in ون too (التعاون)
     )
 

@@ -44,7 +44,7 @@ from ..document import Document, Entity, Label
 from ..lexicon.arabic import strip_article
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..text.normalize import match_key
-from .institutions import tail_length
+from .institutions import continues_with_tail
 from .partition import Partition
 from .resolve import is_given_name_only
 from .variants import MIN_SKELETON, same_name, skeleton
@@ -169,19 +169,6 @@ def _join_home_institutions(
                 partition.union(ranked[0][0], entity)
 
 
-_NATIONALITIES: dict[int, frozenset[str]] = {}
-
-
-def _nationalities(gazetteer: Gazetteer) -> frozenset[str]:
-    """Skeletons of the nationality adjectives the name table knows (أمريكي and
-    أميركي alike), computed once per table."""
-    if id(gazetteer) not in _NATIONALITIES:
-        _NATIONALITIES[id(gazetteer)] = frozenset(
-            skeleton(strip_article(key)) for key, labels in gazetteer.names.items() if "NORP" in labels
-        )
-    return _NATIONALITIES[id(gazetteer)]
-
-
 def _join_short_forms(
     records: dict[str, EntityRecord], name_key: Callable[[str], str], partition: Partition, gazetteer: Gazetteer
 ) -> None:
@@ -191,7 +178,8 @@ def _join_short_forms(
     that has :data:`DOMINANT_SHARE` of their mentions and at least half as many as
     it: جبهة الإنقاذ joins جبهة الإنقاذ الوطني."""
 
-    nationalities = _nationalities(gazetteer)
+    # nationality adjectives by skeleton, so that أمريكي and أميركي are both found
+    nationalities = {skeleton(strip_article(key)) for key, labels in gazetteer.names.items() if "NORP" in labels}
 
     def nationality(word: str) -> bool:
         return skeleton(strip_article(word)) in nationalities
@@ -201,11 +189,11 @@ def _join_short_forms(
     for entity, key in names.items():
         words = key.split()
         for end in range(2, len(words)):
-            tail = words[end:]
+            start = " ".join(words[:end])
             # جبهة الإنقاذ + الوطني, not + اليوم; never + a nationality across documents:
             # مجلس النواب in one article is not مجلس النواب الأميركي of another
-            if tail_length(tail) == len(tail) and not any(nationality(word) for word in tail):
-                by_start[" ".join(words[:end])].add(entity)
+            if continues_with_tail(start, key) and not any(nationality(word) for word in words[end:]):
+                by_start[start].add(entity)
     mentions = {entity: sum(records[entity].names.values()) for entity in names}
     # longest names first, so that a name's longer forms are one entity before it joins them
     for entity, key in sorted(names.items(), key=lambda item: -len(item[1].split())):

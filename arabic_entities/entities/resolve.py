@@ -37,7 +37,7 @@ from ..lexicon.lookup import is_common_noun
 from ..lexicon.prominent import prominent_patterns, prominent_surnames
 from ..spans import SpanCandidate
 from ..text.normalize import FULL, match_key, normalize_with_offsets
-from .institutions import institution_spans, tail_length
+from .institutions import continues_with_tail, institution_spans
 from .morphology import Morphology
 from .partition import Partition
 from .variants import compact, could_be_same, same_name, skeleton
@@ -275,10 +275,7 @@ def _group(
             longer = {
                 find(b)
                 for b in keys
-                if label_of[b] == "ORG"
-                and b.startswith(a + " ")
-                and first_seen[b] < first_seen[a]
-                and tail_length(b[len(a) + 1 :].split()) == len(b[len(a) + 1 :].split())
+                if label_of[b] == "ORG" and first_seen[b] < first_seen[a] and continues_with_tail(a, b)
             }
             if len(longer) == 1:
                 union(longer.pop(), a)
@@ -330,11 +327,7 @@ def _canonical(members: list[_Resolved], label: Label) -> str:
     introduced = {m.surface for m in members if m.candidate.words in long_forms}  # وكالة الفضاء الأميركية (ناسا)
     usual = max(counts, key=lambda s: (s in introduced, counts[s], len(s.split()), -order[s]))
     # its full form, when the text also gave it: مجلس النواب الأميركي for مجلس النواب
-    fuller = [
-        s
-        for s in counts
-        if s.startswith(usual + " ") and tail_length(s[len(usual) + 1 :].split()) == len(s[len(usual) + 1 :].split())
-    ]
+    fuller = [s for s in counts if continues_with_tail(usual, s)]
     return max(fuller, key=lambda s: (len(s.split()), counts[s], -order[s])) if fuller else usual
 
 

@@ -158,6 +158,7 @@ LETTER_NAMES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_function_word(word: str) -> bool:
     """Whether ``word`` (surface form) is a function word, alone or after و / ف, or a
     preposition or particle of three letters or more with a pronoun attached (دوني,

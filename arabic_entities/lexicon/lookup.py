@@ -31,7 +31,7 @@ from collections import Counter
 
 from ..document import Label
 from .arabic import ARTICLE, is_function_key
-from .clusters import load_clusters
+from .clusters import load_clusters, word_rank
 from .gazetteer import Gazetteer, load_gazetteer
 
 __all__ = ["MIN_PLACE_SHARE", "is_common_noun", "lookup_patterns"]
@@ -58,13 +58,10 @@ def is_common_noun(key: str) -> bool:
     >>> is_common_noun("قصر"), is_common_noun("ترامب"), is_common_noun("السويس")
     (True, False, False)
     """
-    clusters = load_clusters()
-    other = key[len(ARTICLE) :] if key.startswith(ARTICLE) else ARTICLE + key
-    other_entry, own_entry = clusters.ids.get(other), clusters.ids.get(key)
+    other_rank = word_rank(key[len(ARTICLE) :] if key.startswith(ARTICLE) else ARTICLE + key)
+    own_rank = word_rank(key)
     return (
-        other_entry is not None
-        and other_entry[0] <= COMMON_RANK
-        and (own_entry is None or other_entry[0] <= RARER_BY * own_entry[0])
+        other_rank is not None and other_rank <= COMMON_RANK and (own_rank is None or other_rank <= RARER_BY * own_rank)
     )
 
 
@@ -84,10 +81,6 @@ def _lookup_patterns(gazetteer: Gazetteer) -> dict[tuple[str, ...], Label]:
             words[entry[column]] += 1
             hits[entry[column]] += key in places
 
-    def rank(word: str) -> int | None:
-        entry = clusters.ids.get(word)
-        return entry[0] if entry else None
-
     def used_like_places(word: str) -> bool:
         entry = clusters.ids.get(word)
         return entry is None or hits[entry[column]] >= MIN_PLACE_SHARE * words[entry[column]]
@@ -95,8 +88,8 @@ def _lookup_patterns(gazetteer: Gazetteer) -> dict[tuple[str, ...], Label]:
     patterns: dict[tuple[str, ...], Label] = {}
 
     def distinctive(word: str) -> bool:
-        word_rank = rank(word)
-        return word_rank is None or word_rank > COMMON_RANK or bool(gazetteer.token_english(word))
+        rank = word_rank(word)
+        return rank is None or rank > COMMON_RANK or bool(gazetteer.token_english(word))
 
     for key, labels in gazetteer.names.items():
         parts = tuple(key.split())
