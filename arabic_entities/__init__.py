@@ -20,6 +20,7 @@ from .graph.analysis import (
 )
 from .graph.build import GraphBuilder, cooccurrence_graph
 from .graph.export import write_graph
+from .inputs import read_texts
 from .pipeline import Pipeline, extract, extract_many, load
 from .text.normalize import NormalizeOptions, normalize
 
@@ -45,6 +46,7 @@ __all__ = [
     "ner",
     "nodes_dataframe",
     "normalize",
+    "read_texts",
     "strongest_pairs",
     "top_entities",
     "write_graph",

@@ -16,12 +16,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
-import glob
 import itertools
 import json
 import os
 import sys
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn, TypeVar
 
@@ -32,6 +31,7 @@ from .graph.analysis import strongest_pairs, top_entities
 from .graph.build import GRAPH_LABELS, WINDOWS, cooccurrence_graph
 from .graph.draw import require_matplotlib
 from .graph.export import GRAPH_FORMATS, write_graph
+from .inputs import InputError, count_documents, input_files, iter_texts
 from .pipeline import Pipeline, load
 
 __all__ = ["COLUMNS", "FORMATS", "main"]
@@ -59,8 +59,6 @@ FORMATS = {"jsonl": ".jsonl", "tsv": ".tsv", "csv": ".csv", "table": ".txt"}
 DRAWINGS = (".html", ".png", ".svg")
 #: More documents than this show a progress bar when stderr is a terminal.
 PROGRESS_MIN = 20
-STDIN = Path("-")
-_GLOB_CHARS = frozenset("*?[")
 T = TypeVar("T")
 
 
@@ -69,80 +67,6 @@ class UsageError(Exception):
 
 
 # --- inputs -------------------------------------------------------------------------------------
-
-
-def _found(path: Path) -> list[Path]:
-    """``path`` itself, or the ``*.txt`` files of a folder, recursively and sorted."""
-    if path.is_dir():
-        found = sorted(p for p in path.rglob("*.txt") if p.is_file())
-        if not found:
-            raise UsageError(f"{path}: folder holds no .txt files")
-        return found
-    if path.is_file():
-        return [path]
-    raise UsageError(f"{path}: no such file or folder")
-
-
-def _input_files(names: Sequence[str]) -> list[Path]:
-    """Files for the command-line inputs: files, folders, globs, and ``-`` (stdin)."""
-    files: list[Path] = []
-    for name in names:
-        if name == "-":
-            files.append(STDIN)
-        elif not os.path.lexists(name) and _GLOB_CHARS & set(name):
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                raise UsageError(f"{name}: no file matches")
-            files.extend(p for match in matches for p in _found(Path(match)))
-        else:
-            files.extend(_found(Path(name)))
-    return files
-
-
-def _decoded(data: bytes, where: object, encoding: str = "utf-8") -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise UsageError(f"{where}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-
-
-def _stdin_text() -> str:
-    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-    return _decoded(stream.read(), "stdin") if stream else sys.stdin.read()
-
-
-def _jsonl(path: Path, *, text_field: str, id_field: str) -> Iterator[tuple[str, str]]:
-    """``(doc id, text)`` of each record of a JSONL file; blank lines are skipped."""
-    with path.open("rb") as f:
-        for number, raw in enumerate(f, 1):
-            where = f"{path}:{number}"
-            line = _decoded(raw, where, "utf-8-sig" if number == 1 else "utf-8")
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise UsageError(f"{where}: bad JSON line ({error.msg} at column {error.colno})") from None
-            if not isinstance(record, dict):
-                raise UsageError(f"{where}: expected a JSON object, got {type(record).__name__}")
-            if text_field not in record:
-                raise UsageError(f"{where}: no {text_field!r} field (choose the text field with --text-field)")
-            text = record[text_field]
-            if not isinstance(text, str):
-                raise UsageError(f"{where}: field {text_field!r} is {type(text).__name__}, not text")
-            doc_id = record.get(id_field)
-            yield (where if doc_id is None else str(doc_id)), text
-
-
-def _texts(files: Iterable[Path], *, text_field: str, id_field: str) -> Iterator[tuple[str, str]]:
-    """``(doc id, text)`` pairs of all inputs, read lazily, in order."""
-    for path in files:
-        if path == STDIN:
-            yield "stdin", _stdin_text()
-        elif path.suffix.lower() == ".jsonl":
-            yield from _jsonl(path, text_field=text_field, id_field=id_field)
-        else:
-            yield str(path), _decoded(path.read_bytes(), path)
 
 
 def _not_empty(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -156,24 +80,12 @@ def _not_empty(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     raise UsageError("empty input: no text to read")
 
 
-def _count(files: Iterable[Path]) -> int:
-    """How many documents the inputs hold (non-blank lines of JSONL files), for the progress bar."""
-    total = 0
-    for path in files:
-        if path.suffix.lower() == ".jsonl":
-            with path.open("rb") as f:
-                total += sum(1 for line in f if line.strip())
-        else:
-            total += 1
-    return total
-
-
 def _progress(docs: Iterator[Document], files: list[Path], *, wanted: bool | None) -> Iterator[Document]:
     """``docs`` with a progress bar on stderr: with ``--progress``, or by default when stderr
     is a terminal and there are more than :data:`PROGRESS_MIN` documents."""
     if wanted is False or (wanted is None and not sys.stderr.isatty()):
         return docs
-    total = _count(files)
+    total = count_documents(files)
     if wanted is None and total <= PROGRESS_MIN:
         return docs
     from tqdm import tqdm
@@ -191,8 +103,8 @@ def _loaded(loader: Callable[[str], T], name: str) -> T:
 
 def _documents(args: argparse.Namespace) -> Iterator[Document]:
     """The documents of the command's inputs, extracted by the chosen recognizer."""
-    files = _input_files(args.inputs)
-    pairs = _not_empty(_texts(files, text_field=args.text_field, id_field=args.id_field))
+    files = input_files(args.inputs)
+    pairs = _not_empty(iter_texts(files, text_field=args.text_field, id_field=args.id_field))
     nlp: Pipeline = _loaded(load, args.recognizer)
     return _progress(nlp.pipe(pairs), files, wanted=args.progress)
 
@@ -306,16 +218,12 @@ def _check_outputs(outputs: list[Path], *, english: bool) -> None:
 def _print_summary(G: nx.Graph, top: int) -> None:
     """The most mentioned entities and the strongest pairs, as two small tables."""
 
-    def name(node: Hashable) -> str:
-        data = G.nodes[node]
-        return data["name"] + (f" ({data['name_en']})" if data.get("name_en") else "")
-
     print(f"\n{'mentions':>8}  {'type':<5} entity")
-    for node, count in top_entities(G, top):
-        print(f"{count:>8}  {G.nodes[node]['label']:<5} {name(node)}")
+    for entity in top_entities(G, top):
+        print(f"{entity.score:>8}  {entity.label:<5} {entity}")
     print(f"\n{'weight':>8}  pair")
-    for a, b, weight in strongest_pairs(G, top):
-        print(f"{weight:>8}  {name(a)} — {name(b)}")
+    for pair in strongest_pairs(G, top):
+        print(f"{pair.score:>8}  {pair}")
 
 
 def _graph(args: argparse.Namespace) -> int:
@@ -500,7 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         return args.run(args)
-    except UsageError as error:
+    except (UsageError, InputError) as error:
         return _fail(str(error))
     except BrokenPipeError:  # `arabic-entities extract ... | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

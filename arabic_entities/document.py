@@ -116,7 +116,15 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A typed relation between two entities stated in one sentence."""
+    """A typed relation between two entities stated in one sentence.
+
+    ``head`` and ``tail`` are entity ids (``doc.entity(relation.head)``), ``head_name``
+    and ``tail_name`` those entities' names.
+
+    >>> Relation("pers-1", "pers-2", "contact", False, 0, "التقى ماسك بوتين", "التقى",
+    ...          head_name="ماسك", tail_name="بوتين")
+    Relation(contact: ماسك — بوتين, trigger='التقى', sentence=0)
+    """
 
     head: str
     tail: str
@@ -125,6 +133,15 @@ class Relation:
     sentence: int
     evidence: str
     trigger: str
+    head_name: str = field(default="", kw_only=True)
+    tail_name: str = field(default="", kw_only=True)
+
+    def __repr__(self) -> str:
+        arrow = "→" if self.directed else "—"
+        return (
+            f"Relation({self.type}: {self.head_name or self.head} {arrow} {self.tail_name or self.tail}, "
+            f"trigger={self.trigger!r}, sentence={self.sentence})"
+        )
 
 
 @dataclass(slots=True)
@@ -192,6 +209,32 @@ class Document:
         from .graph.html import document_html
 
         return document_html(self)
+
+    def relations_dataframe(self) -> pd.DataFrame:
+        """Relations as a pandas DataFrame, one row per relation with its entities' names and labels."""
+        import pandas as pd
+
+        rows = []
+        for r in self.relations:
+            head, tail = self.entity(r.head), self.entity(r.tail)
+            rows.append(
+                {
+                    "doc_id": self.id,
+                    "type": r.type,
+                    "head": r.head,
+                    "head_name": head.name,
+                    "head_label": head.label,
+                    "tail": r.tail,
+                    "tail_name": tail.name,
+                    "tail_label": tail.label,
+                    "directed": r.directed,
+                    "trigger": r.trigger,
+                    "sentence": r.sentence,
+                    "evidence": r.evidence,
+                }
+            )
+        columns = ["doc_id", "type", "head", "head_name", "head_label", "tail", "tail_name", "tail_label"]
+        return pd.DataFrame(rows, columns=[*columns, "directed", "trigger", "sentence", "evidence"])
 
     def to_dataframe(self) -> pd.DataFrame:
         """Mentions as a pandas DataFrame, one row per mention with its entity's name."""

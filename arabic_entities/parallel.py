@@ -1,7 +1,9 @@
 """Running a pipeline's batches in worker processes, in order, with bounded read-ahead.
 
 Workers are spawned (not forked: the parent may hold threads and BLAS pools), so a
-script that uses them needs ``if __name__ == "__main__":``. Each worker receives the
+script that uses them needs ``if __name__ == "__main__":``: a spawned worker imports
+the script again. Without it, or when a worker dies (killed, out of memory), the
+parent raises :class:`WorkerError` within seconds instead of waiting. Each worker receives the
 pipeline once, at start-up (a pipeline made by :func:`~arabic_entities.load` travels
 as its recipe and is loaded there), and runs its numerical libraries on one thread
 unless the environment sets a thread count (:data:`arabic_entities.threads.THREAD_VARIABLES`):
@@ -13,8 +15,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
-from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING
 
 from .pipeline import Pipeline, Recipe
@@ -23,7 +26,7 @@ from .threads import limit_threads, user_set_threads
 if TYPE_CHECKING:
     from .document import Document
 
-__all__ = ["PREFETCH", "run_batches"]
+__all__ = ["PREFETCH", "WorkerError", "run_batches"]
 
 #: Batches in flight per worker process: enough to keep every worker busy while the
 #: parent hands out results, few enough to bound memory.
@@ -33,6 +36,10 @@ PREFETCH = 2
 _worker_pipeline: Pipeline | None = None
 
 
+class WorkerError(RuntimeError):
+    """A worker process died before it finished its documents."""
+
+
 def run_batches(
     pipeline: Pipeline | Recipe, batches: Iterator[list[tuple[str, str]]], *, n_process: int
 ) -> Iterator[Document]:
@@ -40,21 +47,43 @@ def run_batches(
     workers with ``PREFETCH`` batches each in flight; results in input order. ``pipeline``
     may be a recipe, which only the workers load.
 
-    Not ``Pool.imap``: its feeder thread reads the whole input ahead of the workers.
+    Not ``Pool.imap``: its feeder thread reads the whole input ahead of the workers, and
+    a ``Pool`` replaces dead workers forever, so a script without a main guard never ends.
     """
     import multiprocessing
 
+    _check_not_bootstrapping()
     first = next(batches, None)
     if first is None:  # no input: start no workers
         return
-    with multiprocessing.get_context("spawn").Pool(n_process, initializer=_start_worker, initargs=(pipeline,)) as pool:
-        pending: deque[AsyncResult[list[Document]]] = deque()
-        for batch in chain([first], batches):
-            pending.append(pool.apply_async(_run_batch, (batch,)))
-            if len(pending) >= PREFETCH * n_process:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker, initargs=(pipeline,)) as pool:
+        pending: deque[Future[list[Document]]] = deque()
+        try:
+            for batch in chain([first], batches):
+                pending.append(pool.submit(_run_batch, batch))
+                if len(pending) >= PREFETCH * n_process:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BrokenProcessPool as error:
+            raise WorkerError(
+                "a worker process of extract_many / pipe died. In a script, call it under "
+                "`if __name__ == \"__main__\":` (spawned workers import the script again); "
+                "otherwise a worker was killed, e.g. for lack of memory (try a smaller batch_size or n_process)"
+            ) from error
+
+
+def _check_not_bootstrapping() -> None:
+    """RuntimeError in a worker that is importing the parent's script, which called
+    ``run_batches`` outside ``if __name__ == "__main__":``; the parent then fails too."""
+    import multiprocessing
+
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise RuntimeError(
+            "extract_many / pipe with n_process > 1 ran while a worker process imported the script: "
+            'put the calling code under `if __name__ == "__main__":`'
+        )
 
 
 def _start_worker(pipeline: Pipeline | Recipe) -> None:

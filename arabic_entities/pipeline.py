@@ -14,6 +14,7 @@ import functools
 import hashlib
 import os
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -28,12 +29,14 @@ from .entities.boundaries import (
     named_after,
     split_coordination,
     split_listed_names,
+    split_scripts,
     trim_words,
 )
 from .entities.institutions import institution_spans
 from .entities.morphology import Morphology, load_morphology
 from .entities.propagate import KnownNames, propagate
 from .entities.resolve import link_acronyms, resolve
+from .inputs import read_text
 from .lexicon.arabic import LETTER_NAMES
 from .lexicon.gazetteer import Gazetteer, load_gazetteer
 from .lexicon.lookup import lookup_patterns
@@ -41,9 +44,11 @@ from .lexicon.prominent import prominent_patterns
 from .ner.base import Recognizer, spans
 from .spans import SpanCandidate
 from .text.normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
+from .text.script import ARABIC_LETTER, is_arabic_text
 from .text.tokenize import tokenize
 
 __all__ = [
+    "NotArabicWarning",
     "Pipeline",
     "TextInput",
     "check_count",
@@ -54,8 +59,15 @@ __all__ = [
     "load",
 ]
 
-#: A text, or a ``(doc_id, text)`` pair.
-TextInput = str | tuple[str | None, str]
+#: A text, a ``(doc_id, text)`` pair, or the path of a UTF-8 file (its id is the path).
+TextInput = str | tuple[str | None, str] | os.PathLike[str]
+
+
+def _check_not_a_path(text: str) -> None:
+    """ValueError when ``text`` is no Arabic text but the path of an existing file
+    (``extract("news/a.txt")``), which the caller surely meant to read."""
+    if len(text) < 1024 and "\n" not in text and not ARABIC_LETTER.search(text) and os.path.isfile(text):
+        raise ValueError(f"{text!r} is the path of a file, not Arabic text: pass pathlib.Path({text!r}) to read it")
 
 
 def default_doc_id(text: str) -> str:
@@ -65,6 +77,10 @@ def default_doc_id(text: str) -> str:
     'doc-68f3876f2dcc'
     """
     return "doc-" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+
+class NotArabicWarning(UserWarning):
+    """Warned for a document whose words are mostly not in the Arabic script."""
 
 
 class Pipeline:
@@ -126,8 +142,13 @@ class Pipeline:
             state = state["recipe"].load().__dict__
         self.__dict__.update(state)
 
-    def __call__(self, text: str, doc_id: str | None = None) -> Document:
-        """Extract everything from one text."""
+    def __call__(self, text: str | os.PathLike[str], doc_id: str | None = None) -> Document:
+        """Extract everything from one text, or from the file at a path (a ``pathlib.Path``)."""
+        if isinstance(text, os.PathLike):
+            return next(self.pipe([text if doc_id is None else (doc_id, read_text(text))]))
+        if not isinstance(text, str):
+            raise TypeError(f"expected a text (str) or a file path, not {type(text).__name__}")
+        _check_not_a_path(text)
         return next(self.pipe([text if doc_id is None else (doc_id, text)]))
 
     def pipe(
@@ -168,6 +189,8 @@ class Pipeline:
         for sentence in doc.sentences:
             labels, probabilities = next(predictions)
             offset = sentence.token_start
+            if not is_arabic_text(words[offset : offset + len(labels)]):
+                continue  # the recognizer knows Arabic only: its labels here are noise
             for label, first, last in self._names(words, offset, labels):
                 span_words = words[offset + first : offset + last]
                 norm_end = normalized.norm_ends[offset + last - 1]
@@ -258,7 +281,12 @@ class Pipeline:
         for label, first, last in spans(labels):
             if not is_label(label):
                 raise ValueError(f"the recognizer tagged a {label!r} span: entity types are {', '.join(LABELS)}")
-            for start, end in split_coordination(sentence[first:last], is_name=is_name):
+            pieces = [
+                (start + low, start + high)
+                for start, end in split_coordination(sentence[first:last], is_name=is_name)
+                for low, high in split_scripts(sentence[first + start : first + end])
+            ]
+            for start, end in pieces:
                 kept = trim_words(sentence[first + start : first + end], label)
                 if kept is None:
                     continue
@@ -300,6 +328,13 @@ class Pipeline:
             start, end = normalized.to_original(span.start, span.end)
             sentences.append(Sentence(index, text[start:end], start, end, first, len(tokens)))
         doc = Document(doc_id, text, sentences, tokens)
+        if not is_arabic_text(t.text for t in tokens):
+            warnings.warn(
+                f"document {doc_id!r} is not Arabic text: most of its words are in another script, "
+                "and names are only found in Arabic sentences",
+                NotArabicWarning,
+                stacklevel=2,
+            )
         return doc, _Normalized(normalized, norm_starts, norm_ends)
 
 
@@ -326,24 +361,62 @@ def _relations(doc: Document) -> list[Relation]:
     return extract_relations(doc)
 
 
-def _as_pair(item: TextInput) -> tuple[str, str]:
+class _DocIds:
+    """``(doc_id, text)`` pairs of a stream of inputs, with ids unique in the stream: a
+    text given again without an id gets ``-2``, ``-3``... after its text-derived id, and
+    an id given twice is an error. Holds the ids seen (tens of bytes a document)."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def pair(self, item: TextInput) -> tuple[str, str]:
+        doc_id, text = _as_pair(item)
+        if doc_id is None:
+            doc_id = base = default_doc_id(text)
+            repeat = 1
+            while doc_id in self.seen:
+                repeat += 1
+                doc_id = f"{base}-{repeat}"
+        elif doc_id in self.seen:
+            raise ValueError(f"document id {doc_id!r} is given twice: ids must be unique (or leave them out)")
+        self.seen.add(doc_id)
+        return doc_id, text
+
+
+def _as_pair(item: TextInput) -> tuple[str | None, str]:
+    """``(doc_id or None, text)`` of one input; a path is read."""
     if isinstance(item, str):
-        return default_doc_id(item), item
+        return None, item
+    if isinstance(item, os.PathLike):
+        return os.fspath(item), read_text(item)
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
         doc_id, text = item
-        if doc_id is None:
-            return default_doc_id(text), text
-        if not isinstance(doc_id, str):
+        if doc_id is not None and not isinstance(doc_id, str):
             raise TypeError(f"doc_id must be str, not {type(doc_id).__name__}")
         return doc_id, text
-    raise TypeError(f"expected a str or a (doc_id, text) pair, not {type(item).__name__}")
+    raise TypeError(f"expected a text, a (doc_id, text) pair or a file path, not {type(item).__name__}")
 
 
 def _batches(texts: Iterable[TextInput], size: int) -> Iterator[list[tuple[str, str]]]:
-    """``(doc_id, text)`` pairs, ``size`` at a time, read lazily."""
+    """``(doc_id, text)`` pairs with unique ids, ``size`` at a time, read lazily."""
     items = iter(texts)
+    ids = _DocIds()
     while batch := list(islice(items, size)):
-        yield [_as_pair(item) for item in batch]
+        yield [ids.pair(item) for item in batch]
+
+
+def _check_texts(texts: object) -> None:
+    """TypeError when ``texts`` is one text or a file rather than a collection of them."""
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(
+            "extract_many takes a collection of texts (or (doc_id, text) pairs), not one "
+            f"{type(texts).__name__}: use extract(text) or extract_many([text])"
+        )
+    if isinstance(texts, os.PathLike):
+        raise TypeError(
+            "extract_many takes a collection of texts, not one path: use extract_many(read_texts(path)) "
+            "for a file, folder or glob"
+        )
 
 
 def check_count(name: str, value: int) -> None:
@@ -410,6 +483,7 @@ def _pipe(
 ) -> Iterator[Document]:
     """:meth:`Pipeline.pipe` of ``source``; workers get a recipe as it is, so the calling
     process need not load the models it does not run."""
+    _check_texts(texts)
     check_count("batch_size", batch_size)
     check_count("n_process", n_process)
     batches = _batches(texts, batch_size)
@@ -440,8 +514,11 @@ def default_pipeline() -> Pipeline:
         return _default
 
 
-def extract(text: str, doc_id: str | None = None) -> Document:
+def extract(text: str | os.PathLike[str], doc_id: str | None = None) -> Document:
     """Extract entities from ``text`` with the default pipeline (loaded once, then cached).
+
+    ``text`` may be the path of a UTF-8 file as a :class:`pathlib.Path` (its id is then
+    the path); a ``str`` is always the text itself.
 
     >>> doc = extract("قال الرئيس الروسي فلاديمير بوتين إن موسكو مستعدة.")
     >>> [e.name for e in doc.entities if e.label == "PERS"]

@@ -78,8 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_parquet(table, args.out / "mentions.parquet")
     print("wrote", ae.write_graph(G, args.out / "graph.gexf"))
     print(f"\n{len(articles)} articles, {len(table)} mentions, {G.number_of_nodes()} entities")
-    for node, n_docs in ae.top_entities(G, 5, by="docs"):
-        print(f"  in {n_docs} articles: {G.nodes[node]['name_en'] or G.nodes[node]['name']}")
+    for entity in ae.top_entities(G, 5, by="docs"):
+        print(f"  in {entity.score} articles: {entity}")
     return 0
 
 

@@ -10,7 +10,7 @@ the strongest pairs, with English names where the name tables know them.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -28,19 +28,14 @@ def read_folder(folder: Path) -> list[tuple[str, str]]:
     return [(str(p.relative_to(folder)), p.read_text(encoding="utf-8")) for p in files]
 
 
-def name(G: nx.Graph, node: Hashable) -> str:
-    data = G.nodes[node]
-    return f"{data['name']} ({data['name_en']})" if data.get("name_en") else data["name"]
-
-
 def print_summary(G: nx.Graph, *, top: int) -> None:
     print(f"{G.number_of_nodes()} entities, {G.number_of_edges()} co-mention edges\n")
     print("most mentioned:")
-    for node, count in ae.top_entities(G, top):
-        print(f"  {count:>4}  {G.nodes[node]['label']:<4}  {name(G, node)}")
+    for entity in ae.top_entities(G, top):
+        print(f"  {entity.score:>4}  {entity.label:<4}  {entity}")
     print("\nstrongest pairs (sentences naming both):")
-    for a, b, weight in ae.strongest_pairs(G, top):
-        print(f"  {weight:>4}  {name(G, a)} — {name(G, b)}")
+    for pair in ae.strongest_pairs(G, top):
+        print(f"  {pair.score:>4}  {pair}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -72,8 +72,9 @@ def test_never_crashes_and_offsets_stay_valid(text):
 )
 def test_results_do_not_depend_on_batch_size(texts, batch_size):
     nlp = ae.load()
-    alone = [nlp(text).to_dict() for text in texts]
-    assert [d.to_dict() for d in nlp.pipe(texts, batch_size=batch_size)] == alone
+    pairs = [(f"d{i}", text) for i, text in enumerate(texts)]
+    alone = [nlp(text, doc_id).to_dict() for doc_id, text in pairs]
+    assert [d.to_dict() for d in nlp.pipe(pairs, batch_size=batch_size)] == alone
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n\t ", "\u200f\u200d", "Elon Musk met Putin.", "<html></html>"])

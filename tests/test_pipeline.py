@@ -150,7 +150,7 @@ def test_extract_many_is_the_same_with_one_and_two_processes():
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_extract_many_reads_its_input_only_a_little_ahead(n_process):
     batch_size = 2
-    source = Consumed(TEXTS * 6)
+    source = Consumed(text if isinstance(text, str) else text[1] for text in TEXTS * 6)
     docs = ae.extract_many(source, n_process=n_process, batch_size=batch_size)
     assert source.count == 0  # nothing read before the first document is asked for
     ahead = batch_size * (1 if n_process == 1 else PREFETCH * n_process)

@@ -37,6 +37,7 @@ from ..lexicon.arabic import (
 from ..lexicon.lookup import is_common_noun
 from ..lexicon.non_names import is_non_name
 from ..text.normalize import match_key
+from ..text.script import is_latin_word
 
 __all__ = [
     "FACILITY_HEADS",
@@ -45,6 +46,7 @@ __all__ = [
     "named_after",
     "split_coordination",
     "split_listed_names",
+    "split_scripts",
     "trim_words",
 ]
 
@@ -122,6 +124,20 @@ def split_coordination(words: Sequence[str], *, is_name: Callable[[str], bool]) 
     [(0, 2)]
     """
     cuts = [i for i in range(1, len(words)) if words[i].startswith("و") and len(words[i]) > 3 and is_name(words[i][1:])]
+    bounds = [0, *cuts, len(words)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def split_scripts(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Word ranges of a span cut where it changes between Latin-script words and the
+    others: a Latin word never joins an Arabic name.
+
+    >>> split_scripts(["شركة", "Apple", "Inc"])
+    [(0, 1), (1, 3)]
+    >>> split_scripts(["سي", "إن", "إن"])
+    [(0, 3)]
+    """
+    cuts = [i for i in range(1, len(words)) if is_latin_word(words[i]) != is_latin_word(words[i - 1])]
     bounds = [0, *cuts, len(words)]
     return list(zip(bounds, bounds[1:]))
 

@@ -281,6 +281,15 @@ def apply_links(doc: Document, links: Links) -> Document:
             descriptions=descriptions,
         )
     mentions = [replace(m, entity_id=links[m.entity_id][0]) for m in doc.mentions]
-    relations = [replace(r, head=links[r.head][0], tail=links[r.tail][0]) for r in doc.relations]
+    relations = [
+        replace(
+            r,
+            head=links[r.head][0],
+            tail=links[r.tail][0],
+            head_name=merged[links[r.head][0]].name,
+            tail_name=merged[links[r.tail][0]].name,
+        )
+        for r in doc.relations
+    ]
     relations = [r for r in relations if r.head != r.tail]  # two spellings of one entity
     return replace(doc, mentions=mentions, entities=list(merged.values()), relations=relations)

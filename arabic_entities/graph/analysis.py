@@ -8,16 +8,20 @@ Plain functions over the graph :func:`~arabic_entities.cooccurrence_graph` retur
 >>> docs = [ae.extract("وقال الملياردير إيلون ماسك إن الرئيس بوتين وافق على اللقاء في الكرملين."),
 ...         ae.extract("وقال ماسك إن بوتين وافق.")]
 >>> G = ae.cooccurrence_graph(docs)
->>> [(G.nodes[n]["name"], count) for n, count in top_entities(G, 2)]
+>>> [(e.name, e.score) for e in top_entities(G, 2)]
 [('بوتين', 2), ('إيلون ماسك', 2)]
->>> sorted(ego_network(G, "Kremlin").nodes[n]["name"] for n in ego_network(G, "Kremlin"))
+>>> sorted(G.nodes[n]["name"] for n in ego_network(G, "Kremlin"))
 ['إيلون ماسك', 'الكرملين', 'بوتين']
+
+The rankings come back as records that carry each entity's names and label
+(:class:`RankedEntity`, :class:`RankedPair`); ``pandas.DataFrame(records)`` makes a table of them.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Hashable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +36,8 @@ __all__ = [
     "CENTRALITIES",
     "ENTITY_MEASURES",
     "PAIR_MEASURES",
+    "RankedEntity",
+    "RankedPair",
     "centrality",
     "communities",
     "edges_dataframe",
@@ -47,6 +53,60 @@ CENTRALITIES = ("degree", "betweenness", "eigenvector", "pagerank")
 ENTITY_MEASURES = ("count", "docs", "degree", "weighted_degree", "betweenness", "eigenvector", "pagerank")
 #: What :func:`strongest_pairs` ranks by.
 PAIR_MEASURES = ("weight", "npmi", "docs")
+
+
+@dataclass(frozen=True, slots=True)
+class RankedEntity:
+    """A node of the graph, with its names, its label and the figure it was ranked by.
+
+    >>> e = RankedEntity("pers-1", "PERS", "بوتين", "Vladimir Putin", 4)
+    >>> str(e), e.score
+    ('بوتين (Vladimir Putin)', 4)
+    """
+
+    id: Hashable
+    label: str | None
+    name: str | None
+    name_en: str | None
+    score: float
+
+    def __str__(self) -> str:
+        return _display(self.name, self.name_en, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class RankedPair:
+    """An edge of the graph: its two nodes with their names, and the figure it was ranked by.
+
+    >>> pair = RankedPair("pers-1", "loc-2", "بوتين", "موسكو", "Vladimir Putin", "Moscow", 3)
+    >>> str(pair)
+    'بوتين (Vladimir Putin) — موسكو (Moscow)'
+    """
+
+    source: Hashable
+    target: Hashable
+    source_name: str | None
+    target_name: str | None
+    source_name_en: str | None
+    target_name_en: str | None
+    score: float
+
+    def __str__(self) -> str:
+        source = _display(self.source_name, self.source_name_en, self.source)
+        target = _display(self.target_name, self.target_name_en, self.target)
+        return f"{source} — {target}"
+
+
+def _display(name: str | None, name_en: str | None, node: Hashable) -> str:
+    """``name (name_en)``, or whichever of them there is, or the node id."""
+    if name and name_en:
+        return f"{name} ({name_en})"
+    return name or name_en or str(node)
+
+
+def _ranked(G: nx.Graph, node: Hashable, score: float) -> RankedEntity:
+    data = G.nodes[node]
+    return RankedEntity(node, data.get("label"), data.get("name"), data.get("name_en"), score)
 
 
 def _check(value: str, allowed: tuple[str, ...], what: str) -> None:
@@ -75,14 +135,17 @@ def centrality(G: nx.Graph, *, kind: str = "degree") -> dict[Hashable, float]:
     return nx.pagerank(G, weight="weight")
 
 
-def top_entities(G: nx.Graph, n: int | None = 10, *, by: str = "count") -> list[tuple[Hashable, float]]:
-    """The ``n`` highest ``(node, score)`` pairs (all with ``n=None``), ties by node id.
+def top_entities(G: nx.Graph, n: int | None = 10, *, by: str = "count") -> list[RankedEntity]:
+    """The ``n`` highest-scoring entities (all with ``n=None``), ties by node id.
 
     ``by``: ``"count"`` (mentions), ``"docs"`` (documents naming it), ``"degree"``
     (neighbours), ``"weighted_degree"`` (sum of edge weights) or a :func:`centrality` kind.
 
     >>> G = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1}), ("c", "d", {"weight": 5})])
-    >>> top_entities(G, 2, by="weighted_degree")
+    >>> G.nodes["c"].update(label="PERS", name="بوتين", name_en="Vladimir Putin")
+    >>> top_entities(G, 2, by="weighted_degree")[0]
+    RankedEntity(id='c', label='PERS', name='بوتين', name_en='Vladimir Putin', score=6)
+    >>> [(e.id, e.score) for e in top_entities(G, 2, by="weighted_degree")]
     [('c', 6), ('d', 5)]
     """
     _check(by, ENTITY_MEASURES, "by")
@@ -96,13 +159,12 @@ def top_entities(G: nx.Graph, n: int | None = 10, *, by: str = "count") -> list[
         scores = dict(G.degree(weight="weight"))
     else:
         scores = centrality(G, kind=by)
-    return sorted(scores.items(), key=lambda item: (-item[1], str(item[0])))[:n]
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], str(item[0])))[:n]
+    return [_ranked(G, node, score) for node, score in ranked]
 
 
-def strongest_pairs(
-    G: nx.Graph, n: int | None = 10, *, by: str = "weight", min_weight: int = 1
-) -> list[tuple[Hashable, Hashable, float]]:
-    """The ``n`` strongest ``(node, node, score)`` edges (all with ``n=None``).
+def strongest_pairs(G: nx.Graph, n: int | None = 10, *, by: str = "weight", min_weight: int = 1) -> list[RankedPair]:
+    """The ``n`` strongest edges (all with ``n=None``).
 
     ``by``: ``"weight"`` (shared windows), ``"npmi"`` or ``"docs"`` (documents where
     they meet). Only edges of ``weight >= min_weight`` count: the default leaves out
@@ -110,9 +172,9 @@ def strongest_pairs(
     from favouring pairs met once. Ties go to the heavier edge, then by node ids.
 
     >>> G = nx.Graph([("a", "b", {"weight": 3, "npmi": 0.2}), ("b", "c", {"weight": 1, "npmi": 0.9})])
-    >>> strongest_pairs(G, by="npmi")
+    >>> [(p.source, p.target, p.score) for p in strongest_pairs(G, by="npmi")]
     [('b', 'c', 0.9), ('a', 'b', 0.2)]
-    >>> strongest_pairs(G, by="npmi", min_weight=2)
+    >>> [(p.source, p.target, p.score) for p in strongest_pairs(G, by="npmi", min_weight=2)]
     [('a', 'b', 0.2)]
     """
     _check(by, PAIR_MEASURES, "by")
@@ -122,22 +184,35 @@ def strongest_pairs(
         if d.get("weight", 1) >= min_weight
     ]
     pairs.sort(key=lambda p: (-p[2], -p[3], str(p[0]), str(p[1])))
-    return [(a, b, score) for a, b, score, _ in pairs[:n]]
+    return [
+        RankedPair(
+            a,
+            b,
+            G.nodes[a].get("name"),
+            G.nodes[b].get("name"),
+            G.nodes[a].get("name_en"),
+            G.nodes[b].get("name_en"),
+            score,
+        )
+        for a, b, score, _ in pairs[:n]
+    ]
 
 
 def communities(
     G: nx.Graph, *, seed: int = 0, resolution: float = 1.0, attribute: str | None = None
-) -> list[set[Hashable]]:
+) -> list[list[RankedEntity]]:
     """Groups of entities often named together: Louvain communities on ``weight``
-    (:func:`networkx.community.louvain_communities`), largest first.
+    (:func:`networkx.community.louvain_communities`), largest first; each group's
+    members most mentioned first (their ``score`` is the mention ``count``).
 
     The same graph and ``seed`` give the same groups. With ``attribute``, each node
     also gets its group's index under that name (``attribute="community"`` colours a
     Gephi export). Without co-mentions (all weights 0) every node is its own group.
 
     >>> G = nx.Graph([("a", "b", {"weight": 5}), ("c", "d", {"weight": 5}), ("b", "c", {"weight": 1})])
-    >>> [sorted(group) for group in communities(G, attribute="community")]
-    [['a', 'b'], ['c', 'd']]
+    >>> G.nodes["b"].update(name="بوتين", count=3)
+    >>> [[str(member) for member in group] for group in communities(G, attribute="community")]
+    [['بوتين', 'a'], ['c', 'd']]
     >>> G.nodes["d"]["community"]
     1
     """
@@ -150,7 +225,11 @@ def communities(
         for index, group in enumerate(groups):
             for node in group:
                 G.nodes[node][attribute] = index
-    return groups
+    counts = dict(G.nodes(data="count", default=0))
+    return [
+        [_ranked(G, node, counts[node]) for node in sorted(group, key=lambda node: (-counts[node], str(node)))]
+        for group in groups
+    ]
 
 
 def _node(G: nx.Graph, entity: Any) -> Hashable:

@@ -213,11 +213,15 @@ class GraphBuilder:
         self._nodes: dict[str, _NodeStats] = defaultdict(_NodeStats)
         self._edges: dict[tuple[str, str], _EdgeStats] = defaultdict(_EdgeStats)
         self._windows = 0  # windows naming at least one entity
+        self._doc_ids: set[str] = set()
 
     def add(self, doc: Document) -> GraphBuilder:
-        """Count one document; returns the builder."""
+        """Count one document; returns the builder. A document id met before is an
+        error: its counts would be added twice while it is listed once."""
         if not isinstance(doc, Document):
             raise TypeError(f"expected Document objects, not {type(doc).__name__}")
+        if doc.id in self._doc_ids:
+            raise ValueError(f"document {doc.id!r} is added twice: give each document its own id")
         known = {entity.id for entity in doc.entities}
         for m in doc.mentions:
             if m.entity_id not in known:
@@ -230,6 +234,7 @@ class GraphBuilder:
                 node.names_en[entity.name_en] += entity.mention_count
             node.count += entity.mention_count
             node.docs.add(doc.id)
+        self._doc_ids.add(doc.id)
         touched: set[tuple[str, str]] = set()
         for sentence, text, ids in _windows(doc, self.window):
             self._windows += 1
@@ -271,6 +276,10 @@ class GraphBuilder:
                 f"cannot merge a builder with window={other.window!r}, max_evidence={other.max_evidence} "
                 f"into one with window={self.window!r}, max_evidence={self.max_evidence}"
             )
+        both = self._doc_ids & other._doc_ids
+        if both:
+            raise ValueError(f"both builders counted document {min(both)!r}: each document must be added once")
+        self._doc_ids |= other._doc_ids
         for node_id, node in other._nodes.items():
             self._nodes[node_id].merge(node)
         for pair, edge in other._edges.items():

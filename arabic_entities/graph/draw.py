@@ -17,6 +17,7 @@ import os
 import re
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import networkx as nx
 
@@ -76,6 +77,63 @@ def _font_families() -> list[str]:
     return [name for name in _FONTS if name in installed]  # DejaVu Sans ships with matplotlib
 
 
+def _place_labels(
+    fig: Any,
+    ax: Any,
+    pos: dict[Any, tuple[float, float]],
+    areas: dict[Any, float],
+    labels: dict[Any, str],
+    families: list[str],
+) -> int:
+    """Put each node's label below, above, right or left of it, the first place that
+    overlaps no label already placed and no other node; most mentioned nodes first.
+    A label that fits nowhere is left out; returns how many were."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    to_pixels = fig.dpi / 72
+    discs = {}
+    for n, (x, y) in pos.items():
+        cx, cy = ax.transData.transform((x, y))
+        r = math.sqrt(areas[n]) / 2 * to_pixels
+        discs[n] = Bbox.from_extents(cx - r, cy - r, cx + r, cy + r)
+    box = {"boxstyle": "round,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.6}
+    taken: list[Any] = []
+    hidden = 0
+    for n in sorted(areas, key=lambda n: -areas[n]):
+        gap = math.sqrt(areas[n]) / 2 + 3
+        for offset, ha, va in (
+            ((0, -gap), "center", "top"),
+            ((0, gap), "center", "bottom"),
+            ((gap, 0), "left", "center"),
+            ((-gap, 0), "right", "center"),
+        ):
+            # a plain white box behind the label (not a path-effect halo) keeps SVG labels as text
+            text = ax.annotate(
+                labels[n],
+                pos[n],
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=scale(areas[n], _AREAS[1], 8, 14),
+                family=families,
+                bbox=box,
+                zorder=3,
+            )
+            extent = text.get_window_extent(renderer).padded(2)
+            if not any(extent.overlaps(other) for other in taken) and not any(
+                extent.overlaps(disc) for m, disc in discs.items() if m != n
+            ):
+                taken.append(extent)
+                break
+            text.remove()
+        else:
+            hidden += 1
+    return hidden
+
+
 def draw_graph(
     G: nx.Graph,
     path: str | os.PathLike,
@@ -89,10 +147,13 @@ def draw_graph(
 ) -> Path:
     """Draw ``G`` to a PNG or SVG file (by ``path``'s suffix) and return the path.
 
-    Only the ``max_nodes`` most mentioned entities are drawn. Node area grows with
+    Only the ``max_nodes`` most mentioned entities are drawn, and a note in the corner
+    says so. Node area grows with
     ``count``, colour shows ``label`` (:data:`~.layout.LABEL_COLORS`), edge width grows
     with ``weight``; the layout is the same for the same graph and ``layout_seed``.
     Labels are the Arabic names, or with ``english`` the English ones where known.
+    They are placed so that none overlaps another label or a node; one that fits nowhere
+    is left out, and the note says how many were.
     An SVG keeps labels as text (searchable; the viewer joins the Arabic letters).
 
     Example::
@@ -140,22 +201,6 @@ def draw_graph(
         linewidths=1.2,
         zorder=2,
     )
-    # a plain white box behind each label (not a path-effect halo) keeps SVG labels as text;
-    # the most mentioned entities' labels go on top
-    box = {"boxstyle": "round,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.6}
-    for n, area in reversed(list(zip(nodes, areas, strict=True))):
-        ax.annotate(
-            shape(display_name(H.nodes[n], english=english)),
-            pos[n],
-            xytext=(0, -(math.sqrt(area) / 2 + 3)),
-            textcoords="offset points",
-            ha="center",
-            va="top",
-            fontsize=scale(area, _AREAS[1], 8, 14),
-            family=families,
-            bbox=box,
-            zorder=3,
-        )
     if not nodes:
         ax.text(0.5, 0.5, "no entities", ha="center", va="center", transform=ax.transAxes, color="#666")
     else:
@@ -163,6 +208,8 @@ def draw_graph(
         pad = 0.12 * max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
         ax.set_xlim(min(xs) - pad, max(xs) + pad)
         ax.set_ylim(min(ys) - 1.6 * pad, max(ys) + pad)
+    labels = {n: shape(display_name(H.nodes[n], english=english)) for n in nodes}
+    hidden = _place_labels(fig, ax, pos, dict(zip(nodes, areas, strict=True)), labels, families)
     handles = [
         Line2D(
             [],
@@ -180,10 +227,13 @@ def draw_graph(
         fig.legend(handles=handles, loc="lower left", ncols=len(handles), frameon=False, fontsize=10)
     if title:
         fig.suptitle(shape(title), fontsize=15, family=families)
+    notes = []
     if len(H) < len(G):
-        fig.text(
-            0.99, 0.99, f"{len(H)} most mentioned of {len(G)} entities", ha="right", va="top", fontsize=8, color="#777"
-        )
+        notes.append(f"{len(H)} most mentioned of {len(G)} entities (max_nodes={len(H)})")
+    if hidden:
+        notes.append(f"{hidden} labels left out where they would overlap")
+    if notes:
+        fig.text(0.99, 0.99, "; ".join(notes), ha="right", va="top", fontsize=10, color="#444")
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "arabic_entities"}):
         fig.savefig(path, format=fmt, facecolor="white", metadata={"Date": None} if fmt == "svg" else None)
     return path

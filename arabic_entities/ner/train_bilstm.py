@@ -4,12 +4,13 @@
     python -m arabic_entities.lexicon.build_names --data ../shared/data/gazetteers \\
         --sources arwikicats world_cities wikidata_names --output build/training-names.tsv.gz
     OMP_NUM_THREADS=1 python -m arabic_entities.ner.train_bilstm \\
-        --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt --names build/training-names.tsv.gz
+        --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt \\
+        ../shared/data/ner/wikifane_gold/wikifane_gold.anerstyle.conll
 
 Run them from the repository root: ``build/`` is the work folder, relative to the
 current directory. The first makes the word vectors ``build/vectors.npz`` (the same
 word2vec run that makes the shipped clusters), which ``--vectors`` reads by default.
-The second makes the name table the shipped model was trained on (the shipped
+The second makes the name table the models of issue 3 were trained on (the shipped
 table's names before CLDR and the curated table were added); without ``--names``
 the encoder reads the shipped table, like the recognizer. The model goes to
 ``build/bilstm.npz``; ``--output arabic_entities/ner/models/bilstm.npz`` replaces
@@ -17,7 +18,8 @@ the shipped one. It is written with fixed zip metadata
 (:func:`~arabic_entities.lexicon.build_clusters.write_npz`), so equal weights give
 equal bytes; the shipped file's hash is in ``arabic_entities/data_manifest.json``.
 
-The last ``--dev-fraction`` of the sentences is held out: each seed trains for at most
+Several ``--train`` files are concatenated; the last ``--dev-fraction`` of the
+first file's sentences is held out: each seed trains for at most
 ``--epochs`` epochs and keeps the epoch that scored best on it. The networks of
 all seeds go into one ``.npz`` and are averaged at inference. Training needs
 torch (``pip install arabic-entities[train]``); inference does not.
@@ -38,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from ..lexicon.arabic import TITLE_WORDS
 from ..lexicon.build_clusters import VECTORS_OUTPUT, load_vectors, write_npz
 from ..lexicon.clusters import load_clusters
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
@@ -49,7 +52,7 @@ from .encoding import CLUSTER_SIZE, GAZETTEER_LABELS, TAGS, EncodedToken, TokenE
 from .scoring import Report, score_recognizer
 from .train_crf import split_dev
 
-__all__ = ["OUTPUT", "BiLSTMConfig", "quantize", "train_bilstm", "write_model", "main"]
+__all__ = ["OUTPUT", "BiLSTMConfig", "quantize", "titles_outside", "train_bilstm", "write_model", "main"]
 
 #: Where the command writes the model by default.
 OUTPUT = WORK_DIR / "bilstm.npz"
@@ -81,6 +84,24 @@ def quantize(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     scales[scales == 0] = 1
     quantized = np.round(matrix / scales[:, None]).astype(np.int8)
     return quantized, scales.astype(np.float32)
+
+
+_TITLE_KEYS = frozenset(match_key(word) for word in TITLE_WORDS)
+
+
+def titles_outside(sentence: TaggedSentence) -> TaggedSentence:
+    """The sentence with title words taken out of the front of person spans, as the
+    library marks people (WikiFANE puts them in, ANERcorp mostly not).
+
+    >>> titles_outside((["الامير", "فيصل", "قال"], ["B-PERS", "I-PERS", "O"]))
+    (['الامير', 'فيصل', 'قال'], ['O', 'B-PERS', 'O'])
+    """
+    tokens, tags = sentence
+    tags = list(tags)
+    for i, tag in enumerate(tags):
+        if tag == "B-PERS" and i + 1 < len(tags) and tags[i + 1] == "I-PERS" and match_key(tokens[i]) in _TITLE_KEYS:
+            tags[i], tags[i + 1] = "O", "B-PERS"
+    return tokens, tags
 
 
 def char_vocabulary(sentences: Sequence[TaggedSentence], min_count: int) -> str:
@@ -390,7 +411,13 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--train", required=True, type=Path, help="CoNLL training file")
+    parser.add_argument(
+        "--train",
+        required=True,
+        type=Path,
+        nargs="+",
+        help="CoNLL training files; the dev part comes from the first",
+    )
     parser.add_argument(
         "--vectors",
         type=Path,
@@ -420,7 +447,9 @@ def main(argv: list[str] | None = None) -> int:
             "python -m arabic_entities.lexicon.build_clusters --data ../shared/data/unlabeled --vectors"
         )
 
-    train, dev = split_dev(read_conll(args.train)[: args.limit], args.dev_fraction)
+    first, *others = (read_conll(path)[: args.limit] for path in args.train)
+    train, dev = split_dev(first, args.dev_fraction)
+    train = [titles_outside(sentence) for part in (train, *others) for sentence in part]
     config = BiLSTMConfig(epochs=args.epochs, word_dropout=args.word_dropout)
     started = time.perf_counter()
     summary = train_bilstm(

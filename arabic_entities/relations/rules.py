@@ -489,7 +489,15 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
         candidates = _sentence_candidates(view, mentions, max_gap=max_gap)
         relations += (
             Relation(
-                c.head.entity_id, c.tail.entity_id, c.type, c.directed, index, sentence.text, doc.tokens[c.trigger].text
+                c.head.entity_id,
+                c.tail.entity_id,
+                c.type,
+                c.directed,
+                index,
+                sentence.text,
+                doc.tokens[c.trigger].text,
+                head_name=doc.entity(c.head.entity_id).name,
+                tail_name=doc.entity(c.tail.entity_id).name,
             )
             for c in _closest_per_pair(candidates)
         )

@@ -44,26 +44,43 @@ def names(G, nodes):
     return [G.nodes[n]["name"] for n in nodes]
 
 
+def pairs_of(ranked):
+    return [(e.id, e.score) for e in ranked]
+
+
 def test_top_entities(G):
-    assert top_entities(G, 3) == [("id-بوتين", 4), ("id-الكرملين", 3), ("id-ترمب", 3)]
-    assert [score for _, score in top_entities(G, 2, by="docs")] == [2, 1]
-    assert top_entities(G, 1, by="degree") == [("id-بوتين", 3)]
-    assert top_entities(G, 2, by="weighted_degree") == [("id-بوتين", 5), ("id-الكرملين", 4)]  # then ties by id
+    assert pairs_of(top_entities(G, 3)) == [("id-بوتين", 4), ("id-الكرملين", 3), ("id-ترمب", 3)]
+    assert [e.score for e in top_entities(G, 2, by="docs")] == [2, 1]
+    assert pairs_of(top_entities(G, 1, by="degree")) == [("id-بوتين", 3)]
+    assert pairs_of(top_entities(G, 2, by="weighted_degree")) == [("id-بوتين", 5), ("id-الكرملين", 4)]  # ties by id
     assert len(top_entities(G, None)) == len(G) == 7
     for by in CENTRALITIES:
-        ranked = top_entities(G, None, by=by)
-        assert [score for _, score in ranked] == sorted((score for _, score in ranked), reverse=True)
+        scores = [e.score for e in top_entities(G, None, by=by)]
+        assert scores == sorted(scores, reverse=True)
     with pytest.raises(ValueError, match="by must be one of"):
         top_entities(G, by="fame")
 
 
+def triples_of(pairs):
+    return [(p.source, p.target, p.score) for p in pairs]
+
+
+def test_top_entities_carry_names_and_labels(G):
+    top = top_entities(G, 1)[0]
+    assert (top.id, top.label, top.name, top.score) == ("id-بوتين", "PERS", "بوتين", 4)
+    assert str(top) == "بوتين (Vladimir Putin)"
+
+
 def test_strongest_pairs(G):
-    assert strongest_pairs(G, 2) == [("id-الكرملين", "id-بوتين", 3), ("id-بايدن", "id-واشنطن", 2)]
+    assert triples_of(strongest_pairs(G, 2)) == [("id-الكرملين", "id-بوتين", 3), ("id-بايدن", "id-واشنطن", 2)]
+    first = strongest_pairs(G, 1)[0]
+    assert (first.source_name, first.target_name) == ("الكرملين", "بوتين")
+    assert str(first) == "الكرملين (Kremlin) — بوتين (Vladimir Putin)"
     by_npmi = strongest_pairs(G, None, by="npmi")
-    assert by_npmi[0][2] == max(d for _, _, d in G.edges(data="npmi"))
-    assert [s for *_, s in by_npmi] == sorted((s for *_, s in by_npmi), reverse=True)
-    assert strongest_pairs(G, 1, by="docs") == [("id-الكرملين", "id-بوتين", 1)]
-    assert all(G.edges[a, b]["weight"] >= 2 for a, b, _ in strongest_pairs(G, None, by="npmi", min_weight=2))
+    assert by_npmi[0].score == max(d for _, _, d in G.edges(data="npmi"))
+    assert [p.score for p in by_npmi] == sorted((p.score for p in by_npmi), reverse=True)
+    assert triples_of(strongest_pairs(G, 1, by="docs")) == [("id-الكرملين", "id-بوتين", 1)]
+    assert all(G.edges[p.source, p.target]["weight"] >= 2 for p in strongest_pairs(G, None, by="npmi", min_weight=2))
     with pytest.raises(ValueError, match="by must be one of"):
         strongest_pairs(G, by="count")
 
@@ -71,7 +88,7 @@ def test_strongest_pairs(G):
 def test_strongest_pairs_leave_out_relation_only_edges():
     doc = make_doc("d", [["a", "b"], ["c"]], relations=[("a", "c", "contact")])
     G = ae.cooccurrence_graph([doc], link=False)
-    assert strongest_pairs(G) == [("id-a", "id-b", 1)]
+    assert triples_of(strongest_pairs(G)) == [("id-a", "id-b", 1)]
     assert len(strongest_pairs(G, min_weight=0)) == 2
 
 
@@ -90,19 +107,20 @@ def test_centrality_refuses_unknown_kinds(G):
 
 def test_communities_find_the_two_clusters(G):
     groups = communities(G, attribute="community")
-    assert [sorted(names(G, group)) for group in groups] == [
+    assert [sorted(e.name for e in group) for group in groups] == [
         ["الكرملين", "بوتين", "موسكو"],
         ["بايدن", "ترمب", "واشنطن"],
         ["إيلون_ماسك"],
     ]
-    assert {G.nodes[n]["community"] for n in groups[1]} == {1}
+    assert {G.nodes[e.id]["community"] for e in groups[1]} == {1}
+    assert [e.score for e in groups[0]] == sorted((G.nodes[e.id]["count"] for e in groups[0]), reverse=True)
     assert communities(G) == groups
 
 
 def test_communities_without_co_mentions_are_single_nodes():
     G = nx.Graph([("a", "b", {"weight": 0})])
     G.add_node("c")
-    assert communities(G) == [{"a"}, {"b"}, {"c"}]
+    assert [[e.id for e in group] for group in communities(G)] == [["a"], ["b"], ["c"]]
 
 
 def test_communities_do_not_depend_on_string_hashing():
@@ -113,7 +131,7 @@ def test_communities_do_not_depend_on_string_hashing():
         "G = nx.Graph(); G.add_nodes_from(names)\n"
         "for _ in range(200):\n"
         "    a, b = rng.sample(names, 2); G.add_edge(a, b, weight=rng.randint(1, 5))\n"
-        "print([sorted(c) for c in communities(G, seed=3)])\n"
+        "print([sorted(e.id for e in c) for c in communities(G, seed=3)])\n"
     )
     runs = [
         subprocess.run(

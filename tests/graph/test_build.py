@@ -192,12 +192,21 @@ def test_node_attributes_merge_across_documents():
     docs = [
         make_doc("d2", [["a", "a"]], english={"a": "Alpha"}),
         make_doc("d1", [["a"]], english={"a": "A"}),
-        make_doc("d2", [["b"]]),
+        make_doc("d3", [["b"]]),
     ]
     G = graph_of(docs)
     assert G.nodes["id-a"] == {"label": "PERS", "name": "a", "name_en": "Alpha", "count": 3, "docs": ["d1", "d2"]}
     assert G.nodes["id-b"]["name_en"] is None
     assert list(G) == ["id-a", "id-b"]
+
+
+def test_a_document_counts_once():
+    doc = make_doc("d1", [["a", "b"]])
+    with pytest.raises(ValueError, match="'d1' is added twice"):
+        graph_of([doc, doc])
+    builder = ae.GraphBuilder().add(doc)
+    with pytest.raises(ValueError, match="both builders counted document 'd1'"):
+        builder.merge(ae.GraphBuilder().add(make_doc("d1", [["a"]])))
 
 
 def test_evidence_sorted_by_document_and_sentence_and_capped():
@@ -249,7 +258,7 @@ def documents(draw):
 
 @settings(max_examples=150, deadline=None)
 @given(
-    docs=st.lists(documents(), max_size=6),
+    docs=st.lists(documents(), max_size=6, unique_by=lambda doc: doc.id),
     window=st.sampled_from(["sentence", "paragraph", "document", 0, 1, 3]),
     max_evidence=st.integers(0, 3),
     data=st.data(),

@@ -41,7 +41,36 @@ def test_english_labels_fall_back_to_arabic(tmp_path, graph):
 def test_max_nodes_keeps_the_most_mentioned(tmp_path, graph):
     texts = svg_texts(viz.draw_graph(graph, tmp_path / "g.svg", max_nodes=2))
     assert "إيلون ماسك" in texts and "بوتين" in texts and "موسكو" not in texts
-    assert "2 most mentioned of 4 entities" in texts
+    assert "2 most mentioned of 4 entities (max_nodes=2)" in texts
+
+
+def test_labels_never_overlap_labels_or_nodes():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 3), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 1), ax.set_ylim(0, 1)
+    pos = {i: ((i % 6) / 6 + 0.05, (i // 6) / 6 + 0.05) for i in range(36)}  # a crowded grid
+    areas = {i: 60 + 10 * i for i in pos}
+    labels = {i: f"اسم طويل جدا {i}" for i in pos}
+    hidden = viz._place_labels(fig, ax, pos, areas, labels, [])
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    boxes = [text.get_window_extent(renderer) for text in ax.texts]
+    assert 0 < hidden < len(pos) and len(boxes) == len(pos) - hidden
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert labels[35] in {text.get_text() for text in ax.texts}  # the biggest node keeps its label
+
+
+def test_a_crowded_drawing_says_how_many_labels_it_left_out(tmp_path):
+    G = nx.complete_graph([f"n{i}" for i in range(40)])
+    for i, n in enumerate(G):
+        G.nodes[n].update(label="PERS", name=f"شخص باسم طويل {i}", count=i + 1)
+    texts = svg_texts(viz.draw_graph(G, tmp_path / "g.svg", figsize=(5, 4)))
+    notes = [t for t in texts if t and "labels left out" in t]
+    assert len(notes) == 1
+    shown = sum(1 for t in texts if t and t.startswith("شخص"))
+    assert shown + int(notes[0].split()[0]) == 40
 
 
 def test_drawings_are_deterministic(tmp_path, graph):
