@@ -113,6 +113,14 @@ class Entity:
     #: Titles and roles written before the name (الرئيس الروسي), most frequent first.
     descriptions: tuple[str, ...] = ()
 
+    @property
+    def name_latin(self) -> str | None:
+        """``name`` in Latin letters (:func:`~arabic_entities.lexicon.romanize.romanize`): a
+        reading aid for names no table translates, never an English name."""
+        from .lexicon.romanize import romanize
+
+        return romanize(self.name)
+
 
 @dataclass(frozen=True, slots=True)
 class Relation:

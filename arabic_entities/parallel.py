@@ -69,7 +69,7 @@ def run_batches(
         except BrokenProcessPool as error:
             raise WorkerError(
                 "a worker process of extract_many / pipe died. In a script, call it under "
-                "`if __name__ == \"__main__\":` (spawned workers import the script again); "
+                '`if __name__ == "__main__":` (spawned workers import the script again); '
                 "otherwise a worker was killed, e.g. for lack of memory (try a smaller batch_size or n_process)"
             ) from error
 

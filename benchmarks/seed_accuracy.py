@@ -1,6 +1,6 @@
 """Mentions and entities of the seed article against its hand annotation.
 
-    .venv/bin/python benchmarks/seed_accuracy.py [--show-errors]
+    .venv/bin/python benchmarks/seed_accuracy.py [--show-errors] [--recognizer builtin|crf|PATH]
 
 Gold: ``data/seeds/seed_000.tsv``, the article of ``seeds/`` annotated line by line with the
 markup and rules of ``data/realnews/`` (PERS, ORG, LOC; entity keys), without running the library
@@ -48,10 +48,11 @@ def read_gold(text: str) -> dict[tuple[int, int], tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--recognizer", default="builtin", help="builtin, crf, or a model path")
     args = parser.parse_args()
     text = SEED.read_text(encoding="utf-8")
     gold = read_gold(text)
-    doc = ae.extract(text, doc_id=SEED.name)
+    doc = ae.load(args.recognizer)(text, doc_id=SEED.name)
     predicted = {}
     for m in doc.mentions:
         predicted.setdefault(whole_words(text, m.start, m.end), (m.label, m.entity_id))

@@ -46,3 +46,37 @@ def test_extract_many_leaves_the_model_to_the_workers():
         "    assert p._default is None and not p._loaded  # this process loaded no pipeline\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_script_without_main_guard_fails_fast_instead_of_hanging(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import arabic_entities as ae\n"
+        "docs = list(ae.extract_many(['قال بوتين', 'زار ماسك موسكو'] * 4, n_process=2, batch_size=1))\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert run.returncode != 0
+    assert "WorkerError" in run.stderr and 'if __name__ == "__main__":' in run.stderr
+
+
+class DyingRecognizer(Recognizer):
+    """Kills the worker process that runs it, as the out-of-memory killer would."""
+
+    def predict_scores(self, sentences):
+        import os
+
+        os._exit(9)
+
+
+def test_a_killed_worker_is_an_error_in_the_parent():
+    import pytest
+
+    from arabic_entities.parallel import WorkerError
+
+    nlp = ae.Pipeline(DyingRecognizer(), propagate=False, relations=False)
+    with pytest.raises(WorkerError, match="worker process .* died"):
+        list(nlp.pipe(TEXTS, n_process=2, batch_size=1))

@@ -1,4 +1,5 @@
 import pickle
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -195,3 +196,50 @@ def test_stages_can_be_switched_off():
     nlp = ae.load(relations=False)
     doc = nlp(text)
     assert doc.relations == [] and doc.mentions == ae.extract(text).mentions
+
+
+def test_extract_many_of_one_str_says_what_to_pass():
+    with pytest.raises(TypeError, match=r"use extract\(text\) or extract_many\(\[text\]\)"):
+        ae.extract_many("قال بوتين")
+    with pytest.raises(TypeError, match="read_texts"):
+        ae.extract_many(Path("seeds"))
+
+
+def test_identical_texts_get_their_own_ids_and_count_once_each():
+    text = "التقى ماسك بوتين في موسكو."
+    docs = list(ae.extract_many([text, text, ("x", text)]))
+    assert [d.id for d in docs] == [default_doc_id(text), default_doc_id(text) + "-2", "x"]
+    G = ae.cooccurrence_graph(docs)
+    musk = next(node for node, name in G.nodes(data="name") if name == "ماسك")
+    assert G.nodes[musk]["count"] == 3 and len(G.nodes[musk]["docs"]) == 3
+    with pytest.raises(ValueError, match="'x' is given twice"):
+        list(ae.extract_many([("x", text), ("x", "زار ترامب واشنطن.")]))
+
+
+def test_paths_are_read_and_path_strings_are_refused(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("زار ترامب واشنطن.", encoding="utf-8")
+    doc = ae.extract(path)
+    assert doc.id == str(path) and doc.text == "زار ترامب واشنطن."
+    assert [d.text for d in ae.extract_many([path])] == [doc.text]
+    with pytest.raises(ValueError, match=r"path of a file, not Arabic text: pass pathlib.Path"):
+        ae.extract(str(path))
+
+
+def test_english_text_gives_no_names_and_a_warning():
+    from arabic_entities.pipeline import NotArabicWarning
+
+    for text in (
+        "President Emmanuel Macron met Vladimir Putin in Moscow on Monday, said the United Nations.",
+        "Apple and Google are based in California.",
+    ):
+        with pytest.warns(NotArabicWarning, match="not Arabic text"):
+            assert ae.extract(text).mentions == []
+
+
+def test_latin_words_never_join_an_arabic_name():
+    doc = ae.extract("وقال مدير قناة ONtv إن تيم كوك رئيس Apple Inc زار القاهرة مع إيلون ماسك.")
+    for m in doc.mentions:
+        words = m.text.split()
+        assert all(w.isascii() for w in words) or not any(w.isascii() and w.isalpha() for w in words), m.text
+    assert {"تيم كوك", "القاهرة", "إيلون ماسك"} <= {m.text for m in doc.mentions}

@@ -362,6 +362,9 @@ def _english(label: Label, members: list[_Resolved], gazetteer: Gazetteer) -> st
         for key in keys:
             if key.endswith("ه") and (english := gazetteer.english(key[:-1] + "ا", label)):
                 return english
+        for key in keys:  # الإمارات: the first word of one country's name, unless a common noun
+            if key in gazetteer.country_short_forms and not is_common_noun(key):
+                return gazetteer.country_short_forms[key]
     return None
 
 

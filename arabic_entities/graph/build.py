@@ -25,6 +25,7 @@ Attributes
 ----------
 A graph shows people, organizations and places (:data:`GRAPH_LABELS`); MISC nodes
 on request (``labels=None``). Nodes (entity ids): ``label``, ``name`` (the most mentioned Arabic name), ``name_en``,
+``name_latin`` (``name`` romanized, :func:`~arabic_entities.lexicon.romanize.romanize`),
 ``count`` (mentions) and ``docs`` (sorted ids of the documents naming it).
 
 Edges: ``weight`` (windows naming both ends), ``docs`` (sorted ids of the documents
@@ -54,6 +55,7 @@ import networkx as nx
 
 from ..document import Document, Label
 from ..entities.link import link_entities
+from ..lexicon.romanize import romanize
 
 __all__ = ["GRAPH_LABELS", "WINDOWS", "GraphBuilder", "Window", "cooccurrence_graph"]
 
@@ -306,11 +308,13 @@ class GraphBuilder:
         G = nx.Graph()
         for node_id in sorted(self._nodes):
             node = self._nodes[node_id]
+            name = max(sorted(node.names), key=lambda name: (node.names[name], len(name)))
             G.add_node(
                 node_id,
                 label=_best(node.labels),
-                name=max(sorted(node.names), key=lambda name: (node.names[name], len(name))),
+                name=name,
                 name_en=_best(node.names_en),
+                name_latin=romanize(name),
                 count=node.count,
                 docs=sorted(node.docs),
             )

@@ -94,12 +94,17 @@ def label_order(labels: Iterable[str]) -> list[str]:
 
 
 def display_name(data: dict, *, english: bool) -> str:
-    """A node's label text: its Arabic ``name``, or with ``english`` its ``name_en`` where known.
+    """A node's label text: its Arabic ``name``, or with ``english`` its ``name_en`` where
+    known, else its romanized ``name_latin``, else ``name``.
 
-    >>> display_name({"name": "موسكو", "name_en": None}, english=True)
-    'موسكو'
+    >>> display_name({"name": "موسكو", "name_en": "Moscow"}, english=True)
+    'Moscow'
+    >>> display_name({"name": "ناديلا", "name_en": None, "name_latin": "Nadela"}, english=True)
+    'Nadela'
     """
-    return str((english and data.get("name_en")) or data.get("name") or "")
+    if english:
+        return str(data.get("name_en") or data.get("name_latin") or data.get("name") or "")
+    return str(data.get("name") or "")
 
 
 def scale(value: float, top: float, low: float, high: float) -> float:

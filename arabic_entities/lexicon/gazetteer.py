@@ -104,7 +104,9 @@ class Gazetteer:
     :data:`COMMON_GIVEN_NAME` times (محمد, أحمد): alone they name nobody in particular.
     ``token_forms`` maps such a name part to its usual English spellings (see
     :meth:`token_english`). ``countries`` are the English names of the countries
-    (CLDR territories).
+    (CLDR territories); ``country_short_forms`` maps the first word of a country's
+    name to the country, where the rest of the name is adjectives and no other
+    country's name begins with that word (الإمارات of الإمارات العربية المتحدة).
     """
 
     names: dict[str, frozenset[str]]
@@ -115,6 +117,7 @@ class Gazetteer:
     common_given_names: frozenset[str] = field(default=frozenset(), repr=False)
     token_forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     countries: frozenset[str] = field(default=frozenset(), repr=False)
+    country_short_forms: dict[str, str] = field(default_factory=dict, repr=False)
 
     def labels(self, key: str) -> frozenset[str]:
         """Labels of the whole name ``key`` (empty when unknown)."""
@@ -198,6 +201,7 @@ def _read(path: Path) -> Gazetteer:
     token_counts: dict[str, int] = {}
     spellings: dict[str, dict[str, int]] = {}  # name part -> its English spellings (lower-case) -> count
     countries: set[str] = set()
+    short_forms: dict[str, set[str]] = {}  # a country name's first word -> the countries it begins
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = next(f).split()
         if header != list(COLUMNS):
@@ -214,6 +218,8 @@ def _read(path: Path) -> Gazetteer:
                 offers.append((key, label, en, source, count))
                 if source == COUNTRY_SOURCE:
                     countries.add(en)
+                    first, *rest = key.split()
+                    short_forms.setdefault(first, set()).add(en if rest and all(map(_is_adjective, rest)) else "")
                 support[en.casefold()] += count
             add(names, key, label)
             words = key.split()
@@ -234,7 +240,25 @@ def _read(path: Path) -> Gazetteer:
         key: frozenset(en for en, count in counts.items() if count >= TOKEN_SPELLING_SHARE * token_counts[key])
         for key, counts in spellings.items()
     }
-    return Gazetteer(names, parts, max_words, frozenset(first_words), forms, given, token_forms, frozenset(countries))
+    unique_short_forms = {
+        word: next(iter(found)) for word, found in short_forms.items() if len(found) == 1 and "" not in found
+    }
+    return Gazetteer(
+        names,
+        parts,
+        max_words,
+        frozenset(first_words),
+        forms,
+        given,
+        token_forms,
+        frozenset(countries),
+        unique_short_forms,
+    )
+
+
+def _is_adjective(word_key: str) -> bool:
+    """An article-bearing adjective key of a country's name (العربيه, المتحده, الجديده)."""
+    return word_key.startswith("ال") and len(word_key) >= 5 and word_key.endswith(("ي", "ه"))
 
 
 @functools.cache

@@ -475,6 +475,7 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    names = {entity.id: entity.name for entity in doc.entities}
     relations: list[Relation] = []
     for index, mentions in sorted(by_sentence.items()):
         if len({m.entity_id for m in mentions if m.label in _PARTY_LABELS}) < 2:
@@ -496,8 +497,8 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
                 index,
                 sentence.text,
                 doc.tokens[c.trigger].text,
-                head_name=doc.entity(c.head.entity_id).name,
-                tail_name=doc.entity(c.tail.entity_id).name,
+                head_name=names.get(c.head.entity_id, ""),
+                tail_name=names.get(c.tail.entity_id, ""),
             )
             for c in _closest_per_pair(candidates)
         )

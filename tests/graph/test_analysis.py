@@ -170,7 +170,7 @@ def test_ego_network_refuses_unknown_and_ambiguous_names(G):
 
 def test_dataframes(G):
     nodes = nodes_dataframe(G)
-    assert list(nodes.columns) == ["id", "label", "name", "name_en", "count", "docs"]
+    assert list(nodes.columns) == ["id", "label", "name", "name_en", "name_latin", "count", "docs"]
     assert len(nodes) == len(G)
     assert nodes.set_index("id").loc["id-بوتين", "docs"] == ["d1", "d2"]
     edges = edges_dataframe(G)

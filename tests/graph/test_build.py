@@ -195,7 +195,14 @@ def test_node_attributes_merge_across_documents():
         make_doc("d3", [["b"]]),
     ]
     G = graph_of(docs)
-    assert G.nodes["id-a"] == {"label": "PERS", "name": "a", "name_en": "Alpha", "count": 3, "docs": ["d1", "d2"]}
+    assert G.nodes["id-a"] == {
+        "label": "PERS",
+        "name": "a",
+        "name_en": "Alpha",
+        "name_latin": "a",
+        "count": 3,
+        "docs": ["d1", "d2"],
+    }
     assert G.nodes["id-b"]["name_en"] is None
     assert list(G) == ["id-a", "id-b"]
 

@@ -171,3 +171,25 @@ def test_name_parts_with_no_spelling_in_common_are_two_names():
 def test_places_are_also_listed_without_their_classifier():
     gaz = load_gazetteer()
     assert "LOC" in gaz.labels("المنستير")  # ولاية المنستير
+
+
+def test_country_short_forms_are_unambiguous_first_words(tmp_path):
+    rows = [
+        (match_key(ar), "LOC", ar, en, "cldr", "1")
+        for ar, en in [
+            ("جمهورية أرض الشمس", "Sunland"),  # the rest is no adjective: no short form
+            ("الممالك الجبلية المتحدة", "United Mountain Kingdoms"),
+            ("كوريا الشمالية", "North Korea"),
+            ("كوريا الجنوبية", "South Korea"),  # كوريا begins two countries: none
+        ]
+    ]
+    write_table(rows, tmp_path / "names.tsv.gz")
+    forms = load_gazetteer(tmp_path / "names.tsv.gz").country_short_forms
+    assert forms == {match_key("الممالك"): "United Mountain Kingdoms"}
+
+
+def test_a_country_named_by_its_first_word_gets_its_english_name():
+    import arabic_entities as ae
+
+    names = {e.name: e.name_en for e in ae.extract("وصل الوفد إلى الإمارات قادما من السعودية.").entities}
+    assert names["الإمارات"] == "United Arab Emirates" and names["السعودية"] == "Saudi Arabia"
