@@ -21,7 +21,8 @@ from .graph.analysis import (
 from .graph.build import GraphBuilder, cooccurrence_graph
 from .graph.export import write_graph
 from .inputs import read_texts
-from .pipeline import Pipeline, extract, extract_many, load
+from .parallel import WorkerError
+from .pipeline import NotArabicWarning, Pipeline, extract, extract_many, load
 from .text.normalize import NormalizeOptions, normalize
 
 __all__ = [
@@ -29,11 +30,13 @@ __all__ = [
     "Entity",
     "GraphBuilder",
     "Mention",
+    "NotArabicWarning",
     "NormalizeOptions",
     "Pipeline",
     "Relation",
     "Sentence",
     "Token",
+    "WorkerError",
     "centrality",
     "communities",
     "cooccurrence_graph",

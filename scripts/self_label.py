@@ -1,6 +1,7 @@
 """Training sentences from unlabeled news, labelled by the whole pipeline (self-training).
 
-    .venv/bin/python scripts/self_label.py --articles 3000 --output build/self_labeled.conll
+    .venv/bin/python scripts/self_label.py --articles 2500 --output build/self_labeled.conll \
+        [--recognizer build/teacher.npz]
 
 Draws articles at random (fixed seed) from ``../shared/data/unlabeled/``, leaving out every
 article the project measures on (the 3,000 of the graph audit and the 480 of the real-news
@@ -57,6 +58,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--empty-share", type=float, default=0.2)
     parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--recognizer", default="builtin", help="the teacher: builtin, crf or a model path")
     args = parser.parse_args()
 
     articles = read_articles()
@@ -68,7 +70,7 @@ def main() -> None:
     written = mentions = 0
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", encoding="utf-8") as out:
-        for doc in ae.extract_many(inputs):
+        for doc in ae.load(args.recognizer).pipe(inputs):
             for tokens, tags in tagged_sentences(doc):
                 if not 4 <= len(tokens) <= 80 or not is_arabic_text(tokens) or any(" " in t for t in tokens):
                     continue

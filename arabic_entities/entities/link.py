@@ -36,6 +36,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -44,7 +45,7 @@ from ..document import Document, Entity, Label
 from ..lexicon.arabic import strip_article
 from ..lexicon.gazetteer import Gazetteer, load_gazetteer
 from ..text.normalize import match_key
-from .institutions import continues_with_tail
+from .institutions import INSTITUTION_HEADS, continues_with_tail
 from .partition import Partition
 from .resolve import is_given_name_only
 from .variants import MIN_SKELETON, same_name, skeleton
@@ -174,9 +175,10 @@ def _join_short_forms(
 ) -> None:
     """An organization whose name (two words or more) begins the names of other
     organizations, followed only by adjectives (see
-    :func:`~arabic_entities.entities.institutions.tail_length`), joins the one of them
-    that has :data:`DOMINANT_SHARE` of their mentions and at least half as many as
-    it: جبهة الإنقاذ joins جبهة الإنقاذ الوطني."""
+    :func:`~arabic_entities.entities.institutions.tail_length`), or is such a name
+    without its head noun, joins the one of them that has :data:`DOMINANT_SHARE` of
+    their mentions and at least half as many as it: جبهة الإنقاذ joins جبهة الإنقاذ
+    الوطني, الإخوان المسلمين joins جماعة الإخوان المسلمين."""
 
     # nationality adjectives by skeleton, so that أمريكي and أميركي are both found
     nationalities = {skeleton(strip_article(key)) for key, labels in gazetteer.names.items() if "NORP" in labels}
@@ -194,6 +196,8 @@ def _join_short_forms(
             # مجلس النواب in one article is not مجلس النواب الأميركي of another
             if continues_with_tail(start, key) and not any(nationality(word) for word in words[end:]):
                 by_start[start].add(entity)
+        if len(words) >= 3 and words[0] in _head_keys():  # حزب + الحرية والعدالة
+            by_start[" ".join(words[1:])].add(entity)
     mentions = {entity: sum(records[entity].names.values()) for entity in names}
     # longest names first, so that a name's longer forms are one entity before it joins them
     for entity, key in sorted(names.items(), key=lambda item: -len(item[1].split())):
@@ -207,6 +211,11 @@ def _join_short_forms(
         # of a frequent short name (الأمم المتحدة is not الأمم المتحدة الإنمائي)
         if top_mentions >= DOMINANT_SHARE * total and top_mentions >= mentions[entity] / 2:
             partition.union(top, entity)
+
+
+@functools.cache
+def _head_keys() -> frozenset[str]:
+    return frozenset(match_key(head) for head in INSTITUTION_HEADS)
 
 
 def collect_records(docs: Iterable[Document]) -> dict[str, EntityRecord]:
