@@ -232,8 +232,8 @@ def draw_graph(
         notes.append(f"{len(H)} most mentioned of {len(G)} entities (max_nodes={len(H)})")
     if hidden:
         notes.append(f"{hidden} labels left out where they would overlap")
-    if notes:
-        fig.text(0.99, 0.99, "; ".join(notes), ha="right", va="top", fontsize=10, color="#444")
+    if notes:  # beside the legend, clear of the title
+        fig.text(0.99, 0.02, "; ".join(notes), ha="right", va="bottom", fontsize=10, color="#444")
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "arabic_entities"}):
         fig.savefig(path, format=fmt, facecolor="white", metadata={"Date": None} if fmt == "svg" else None)
     return path

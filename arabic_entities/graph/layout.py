@@ -95,16 +95,18 @@ def label_order(labels: Iterable[str]) -> list[str]:
 
 def display_name(data: dict, *, english: bool) -> str:
     """A node's label text: its Arabic ``name``, or with ``english`` its ``name_en`` where
-    known, else its romanized ``name_latin``, else ``name``.
+    known, else for a person or a place its romanized ``name_latin`` (an organization's
+    name is mostly words, which romanized read worse than in Arabic), else ``name``.
 
     >>> display_name({"name": "موسكو", "name_en": "Moscow"}, english=True)
     'Moscow'
-    >>> display_name({"name": "ناديلا", "name_en": None, "name_latin": "Nadela"}, english=True)
+    >>> display_name({"label": "PERS", "name": "ناديلا", "name_en": None, "name_latin": "Nadela"}, english=True)
     'Nadela'
     """
-    if english:
-        return str(data.get("name_en") or data.get("name_latin") or data.get("name") or "")
-    return str(data.get("name") or "")
+    if not english:
+        return str(data.get("name") or "")
+    latin = data.get("name_latin") if data.get("label") in ("PERS", "LOC") else None
+    return str(data.get("name_en") or latin or data.get("name") or "")
 
 
 def scale(value: float, top: float, low: float, high: float) -> float:
