@@ -84,6 +84,20 @@ def test_an_organization_joins_the_longer_form_it_begins_but_not_across_national
     assert ids[2] != ids[3]
 
 
+def test_an_organization_named_without_its_head_noun_joins_the_one_with_it():
+    docs = ae.link_entities(
+        [
+            doc("a", [("ORG", "جماعة الإخوان المسلمين")]),
+            doc("b", [("ORG", "الإخوان المسلمين")]),
+            doc("c", [("ORG", "حزب النور")]),
+            doc("d", [("ORG", "النور")]),  # one word left: a common noun too, never joined
+        ]
+    )
+    ids = [d.entities[0].id for d in docs]
+    assert ids[0] == ids[1] and docs[1].entities[0].name == "جماعة الإخوان المسلمين"
+    assert ids[2] != ids[3]
+
+
 def test_short_and_long_names_that_differ_in_a_long_vowel_stay_apart():
     docs = ae.link_entities(
         [doc("a", [("PERS", "حمدين صباحي")]), doc("b", [("PERS", "محمد صبحي")]), doc("c", [("PERS", "صبحي")])]
