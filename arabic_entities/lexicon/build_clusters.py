@@ -154,12 +154,18 @@ def save_vectors(path: str | Path, keys: Sequence[str], matrix: np.ndarray) -> N
 
 
 def load_vectors(path: str | Path) -> tuple[list[str], np.ndarray]:
-    """The ``(keys, matrix)`` written by :func:`save_vectors`."""
+    """The ``(keys, matrix)`` written by :func:`save_vectors`, or the int8 word table of a
+    BiLSTM model file (``word_keys``, ``word_vectors`` times ``word_scales``), which a
+    model trained on it quantizes back to the same table."""
     import numpy as np
 
     with np.load(path, allow_pickle=False) as data:
-        keys = data["keys"].tobytes().decode("utf-8").split("\n")
-        matrix = data["matrix"]
+        if "word_keys" in data:
+            keys = data["word_keys"].tobytes().decode("utf-8").split("\n")
+            matrix = data["word_vectors"].astype(np.float32) * data["word_scales"][:, None]
+        else:
+            keys = data["keys"].tobytes().decode("utf-8").split("\n")
+            matrix = data["matrix"]
     if len(keys) != len(matrix):
         raise ValueError(f"{path}: {len(keys)} keys for {len(matrix)} vectors")
     return keys, matrix

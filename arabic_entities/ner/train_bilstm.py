@@ -1,18 +1,19 @@
 """Train the built-in BiLSTM-CRF tagger; these commands reproduce the shipped model file.
 
-    python -m arabic_entities.lexicon.build_clusters --data ../shared/data/unlabeled --vectors
     git show 5b3703a:arabic_entities/ner/models/bilstm.npz > build/teacher.npz
-    python scripts/self_label.py --articles 2500 --output build/self_labeled.conll --recognizer build/teacher.npz
-    OMP_NUM_THREADS=1 python -m arabic_entities.ner.train_bilstm --epochs 15 \\
-        --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt \\
-        ../shared/data/ner/wikifane_gold/wikifane_gold.anerstyle.conll build/self_labeled.conll
+    python scripts/self_label.py --articles 6000 --output build/self_labeled.conll --recognizer build/teacher.npz
+    OMP_NUM_THREADS=1 python -m arabic_entities.ner.train_bilstm --seeds 1 --epochs 12 --vectors build/teacher.npz \\
+        --train ../shared/data/ner/anercorp/camel_split_reconstructed/train.txt build/self_labeled.conll
 
 Run them from the repository root: ``build/`` is the work folder, relative to the
-current directory. The first makes the word vectors ``build/vectors.npz`` (the same
-word2vec run that makes the shipped clusters), which ``--vectors`` reads by default.
-The next two make the self-labelled news: the whole pipeline, with the model of issue 3
-(trained on ANERcorp alone) as its recognizer, labels 2,500 random unlabeled articles
-that no benchmark uses. The encoder reads the shipped name table (``--names`` picks
+current directory. The first two make the self-labelled news: the whole pipeline, with
+the model of issue 3 (trained on ANERcorp alone) as its recognizer, labels 6,000 random
+unlabeled articles that no benchmark uses. That model's int8 word table is the new
+model's too (``--vectors`` reads a model file or the vectors ``build/vectors.npz`` of
+``python -m arabic_entities.lexicon.build_clusters --data ../shared/data/unlabeled --vectors``,
+the default, the same word2vec run that makes the shipped clusters). More ``--train`` files can be added, such as
+``../shared/data/ner/wikifane_gold/wikifane_gold.anerstyle.conll`` (tried, not shipped:
+``benchmarks/RESULTS.md``). The encoder reads the shipped name table (``--names`` picks
 another, such as the one ``build_names --sources arwikicats world_cities wikidata_names``
 makes, which the models of issue 3 were trained on). The model goes to
 ``build/bilstm.npz``; ``--output arabic_entities/ner/models/bilstm.npz`` replaces
@@ -424,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         "--vectors",
         type=Path,
         default=VECTORS_OUTPUT,
-        help="word vectors .npz, from build_clusters --vectors (default: %(default)s)",
+        help="word vectors .npz, from build_clusters --vectors, or a BiLSTM model file (default: %(default)s)",
     )
     parser.add_argument("--output", type=Path, default=OUTPUT, help="model file to write (default: %(default)s)")
     parser.add_argument(
