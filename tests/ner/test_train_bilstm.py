@@ -126,3 +126,13 @@ def test_quantize_round_trips_within_half_a_step():
     quantized, scales = train_bilstm.quantize(matrix)
     assert quantized.dtype == np.int8
     assert np.all(np.abs(quantized * scales[:, None] - matrix) <= scales[:, None] / 2 + 1e-7)
+
+
+def test_a_model_file_gives_back_its_word_table():
+    from arabic_entities.ner.bilstm import DEFAULT_MODEL_PATH
+
+    keys, matrix = load_vectors(DEFAULT_MODEL_PATH)
+    quantized, _ = train_bilstm.quantize(matrix / matrix.std())
+    with np.load(DEFAULT_MODEL_PATH) as model:
+        assert keys == model["word_keys"].tobytes().decode("utf-8").split("\n")
+        assert np.array_equal(quantized, model["word_vectors"])  # a model trained on it keeps the table
