@@ -44,7 +44,7 @@ from .lexicon.prominent import prominent_patterns
 from .ner.base import Recognizer, spans
 from .spans import SpanCandidate
 from .text.normalize import SURFACE, NormalizedText, NormalizeOptions, match_key, normalize_with_offsets
-from .text.script import ARABIC_LETTER, is_arabic_text
+from .text.script import ARABIC_LETTER, mostly_arabic, word_counts
 from .text.tokenize import tokenize
 
 __all__ = [
@@ -186,10 +186,13 @@ class Pipeline:
         """Mentions and entities of ``doc`` from its sentences' labels (the next ones of ``predictions``)."""
         words = [t.norm for t in doc.tokens]
         candidates = []
+        doc_arabic = doc_lettered = 0
         for sentence in doc.sentences:
             labels, probabilities = next(predictions)
             offset = sentence.token_start
-            if not is_arabic_text(words[offset : offset + len(labels)]):
+            arabic, lettered = word_counts(words[offset : offset + len(labels)])
+            doc_arabic, doc_lettered = doc_arabic + arabic, doc_lettered + lettered
+            if not mostly_arabic(arabic, lettered):
                 continue  # the recognizer knows Arabic only: its labels here are noise
             for label, first, last in self._names(words, offset, labels):
                 span_words = words[offset + first : offset + last]
@@ -210,6 +213,13 @@ class Pipeline:
                         token_end=offset + last,
                     )
                 )
+        if not mostly_arabic(doc_arabic, doc_lettered):
+            warnings.warn(
+                f"document {doc.id!r} is not Arabic text: most of its words are in another script, "
+                "and names are only found in Arabic sentences",
+                NotArabicWarning,
+                stacklevel=2,
+            )
         candidates = link_acronyms(
             words,
             candidates,
@@ -328,13 +338,6 @@ class Pipeline:
             start, end = normalized.to_original(span.start, span.end)
             sentences.append(Sentence(index, text[start:end], start, end, first, len(tokens)))
         doc = Document(doc_id, text, sentences, tokens)
-        if not is_arabic_text(t.text for t in tokens):
-            warnings.warn(
-                f"document {doc_id!r} is not Arabic text: most of its words are in another script, "
-                "and names are only found in Arabic sentences",
-                NotArabicWarning,
-                stacklevel=2,
-            )
         return doc, _Normalized(normalized, norm_starts, norm_ends)
 
 

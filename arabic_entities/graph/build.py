@@ -308,13 +308,12 @@ class GraphBuilder:
         G = nx.Graph()
         for node_id in sorted(self._nodes):
             node = self._nodes[node_id]
-            name = max(sorted(node.names), key=lambda name: (node.names[name], len(name)))
             G.add_node(
                 node_id,
                 label=_best(node.labels),
-                name=name,
+                name=max(sorted(node.names), key=lambda name: (node.names[name], len(name))),
                 name_en=_best(node.names_en),
-                name_latin=romanize(name),
+                name_latin=None,  # for the nodes the filters keep, below
                 count=node.count,
                 docs=sorted(node.docs),
             )
@@ -335,6 +334,8 @@ class GraphBuilder:
             ranked = sorted(G.nodes(data="count"), key=lambda item: (-item[1], item[0]))
             G.remove_nodes_from([n for n, _ in ranked[top_k:]])
         G.remove_edges_from([(a, b) for a, b, weight in G.edges(data="weight") if weight < min_weight])
+        for _, data in G.nodes(data=True):
+            data["name_latin"] = romanize(data["name"])
         return G
 
 

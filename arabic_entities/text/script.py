@@ -15,7 +15,16 @@ from collections.abc import Iterable
 
 import regex
 
-__all__ = ["ARABIC_LETTER", "LATIN_LETTER", "MIN_ARABIC_SHARE", "arabic_share", "is_arabic_text", "is_latin_word"]
+__all__ = [
+    "ARABIC_LETTER",
+    "LATIN_LETTER",
+    "MIN_ARABIC_SHARE",
+    "arabic_share",
+    "is_arabic_text",
+    "is_latin_word",
+    "mostly_arabic",
+    "word_counts",
+]
 
 #: A letter of the Arabic script (not its digits or punctuation).
 ARABIC_LETTER = regex.compile(r"[\p{Script=Arabic}&&\p{L}]", flags=regex.V1)
@@ -31,15 +40,34 @@ def is_latin_word(word: str) -> bool:
     return bool(LATIN_LETTER.search(word)) and not ARABIC_LETTER.search(word)
 
 
-def arabic_share(words: str | Iterable[str]) -> float:
-    """The share of the words with letters (whitespace-separated in a ``str``) that
-    have Arabic letters; 1.0 when no word has a letter (numbers, punctuation)."""
+def word_counts(words: str | Iterable[str]) -> tuple[int, int]:
+    """How many of the words (whitespace-separated in a ``str``) have Arabic letters,
+    and how many have letters at all.
+
+    >>> word_counts("قال بوتين in 2024")
+    (2, 3)
+    """
     if isinstance(words, str):
         words = words.split()
-    lettered = [word for word in words if _LETTER.search(word)]
-    if not lettered:
-        return 1.0
-    return sum(1 for word in lettered if ARABIC_LETTER.search(word)) / len(lettered)
+    arabic = lettered = 0
+    for word in words:
+        if _LETTER.search(word):
+            lettered += 1
+            arabic += bool(ARABIC_LETTER.search(word))
+    return arabic, lettered
+
+
+def arabic_share(words: str | Iterable[str]) -> float:
+    """The share of the words with letters that have Arabic letters; 1.0 when no word
+    has a letter (numbers, punctuation)."""
+    arabic, lettered = word_counts(words)
+    return arabic / lettered if lettered else 1.0
+
+
+def mostly_arabic(arabic: int, lettered: int) -> bool:
+    """Whether ``arabic`` of ``lettered`` words is at least :data:`MIN_ARABIC_SHARE` (counts
+    of :func:`word_counts`, which may be summed over the sentences of a text)."""
+    return arabic >= MIN_ARABIC_SHARE * lettered
 
 
 def is_arabic_text(words: str | Iterable[str]) -> bool:
@@ -48,4 +76,4 @@ def is_arabic_text(words: str | Iterable[str]) -> bool:
     >>> is_arabic_text("President Macron met Putin"), is_arabic_text("قالت شركة Apple إن")
     (False, True)
     """
-    return arabic_share(words) >= MIN_ARABIC_SHARE
+    return mostly_arabic(*word_counts(words))
