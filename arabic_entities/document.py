@@ -24,6 +24,7 @@ __all__ = [
     "Relation",
     "RelationType",
     "Sentence",
+    "Status",
     "Token",
     "is_label",
 ]
@@ -47,6 +48,8 @@ def is_label(value: str) -> TypeGuard[Label]:
 RelationType = Literal["contact", "support", "conflict", "affiliation", "located_in"]
 #: The relation types, in the order they are documented.
 RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)
+#: Whether a relation is reported as done (or ongoing) or as to come (سيلتقي, من المقرر أن).
+Status = Literal["happened", "planned"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,12 +146,20 @@ class Relation:
     trigger: str
     head_name: str = field(default="", kw_only=True)
     tail_name: str = field(default="", kw_only=True)
+    #: For an affiliation, the person's role where the text gives one: ``"leader"``,
+    #: ``"minister"``, ``"spokesperson"``, ``"member"``, ``"employee"``, ``"founder"``,
+    #: ``"owner"``, ``"player"``, ``"coach"``, ``"journalist"``; else ``""``.
+    role: str = field(default="", kw_only=True)
+    status: Status = field(default="happened", kw_only=True)
 
     def __repr__(self) -> str:
         arrow = "→" if self.directed else "—"
+        extra = (f", role={self.role!r}" if self.role else "") + (
+            f", status={self.status!r}" if self.status != "happened" else ""
+        )
         return (
             f"Relation({self.type}: {self.head_name or self.head} {arrow} {self.tail_name or self.tail}, "
-            f"trigger={self.trigger!r}, sentence={self.sentence})"
+            f"trigger={self.trigger!r}, sentence={self.sentence}{extra})"
         )
 
 
@@ -236,13 +247,15 @@ class Document:
                     "tail_name": tail.name,
                     "tail_label": tail.label,
                     "directed": r.directed,
+                    "role": r.role,
+                    "status": r.status,
                     "trigger": r.trigger,
                     "sentence": r.sentence,
                     "evidence": r.evidence,
                 }
             )
         columns = ["doc_id", "type", "head", "head_name", "head_label", "tail", "tail_name", "tail_label"]
-        return pd.DataFrame(rows, columns=[*columns, "directed", "trigger", "sentence", "evidence"])
+        return pd.DataFrame(rows, columns=[*columns, "directed", "role", "status", "trigger", "sentence", "evidence"])
 
     def to_dataframe(self) -> pd.DataFrame:
         """Mentions as a pandas DataFrame, one row per mention with its entity's name."""

@@ -7,6 +7,9 @@ Sets (each scored only if its file exists):
 - ANERcorp, CAMeL test split: PERS, ORG, LOC, MISC.
 - Wojood sample, test part: its types mapped to ours (PERS, ORG; GPE and LOC -> LOC; every
   other type -> O); scored on PERS, ORG and LOC only (predicted MISC is dropped).
+- WikiFANE Gold, test part: the last 10 % of its sentences (whole Wikipedia articles, never
+  trained on: ``scripts/split_wikifane.py`` writes the rest), PERS/ORG/LOC/MISC view, titles
+  moved out of person spans as the library marks people; scored on PERS, ORG and LOC.
 - ``benchmarks/data/recent_news.conll``: news sentences of 2022-2026 composed and annotated by
   this project (PERS, ORG, LOC, MISC).
 
@@ -28,12 +31,16 @@ from pathlib import Path
 import arabic_entities as ae
 from arabic_entities.ner.conll import read_conll
 from arabic_entities.ner.scoring import evaluate
+from arabic_entities.ner.train_bilstm import titles_outside
+from arabic_entities.ner.train_crf import split_dev
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "data" / "ner"
 ANERCORP = SHARED / "anercorp" / "camel_split_reconstructed"
 WOJOOD_TEST = SHARED / "wojood_sample" / "conll_flat" / "test.txt"
 RECENT_NEWS = HERE / "data" / "recent_news.conll"
+WIKIFANE = SHARED / "wikifane_gold" / "wikifane_gold.anerstyle.conll"
+WIKIFANE_TEST_FRACTION = 0.1  # as scripts/split_wikifane.py
 WOJOOD_TYPES = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 
 
@@ -107,6 +114,12 @@ def main() -> None:
         gold_w = [keep_types(g, WOJOOD_TYPES) for _, g in wojood]
         pred_w = [keep_types(p, ours) for p in recognizer.predict([t for t, _ in wojood])]
         report("Wojood sample test (PERS, ORG, LOC = GPE + LOC)", gold_w, pred_w)
+    if WIKIFANE.exists():
+        _, wikifane = split_dev(read_conll(WIKIFANE), WIKIFANE_TEST_FRACTION)
+        ours = {k: k for k in ("PERS", "ORG", "LOC")}
+        gold_f = [keep_types(titles_outside(s)[1], ours) for s in wikifane]
+        pred_f = [keep_types(p, ours) for p in recognizer.predict([t for t, _ in wikifane])]
+        report("WikiFANE Gold test part (PERS, ORG, LOC)", gold_f, pred_f)
     if RECENT_NEWS.exists():
         recent = read_conll(RECENT_NEWS)
         report(

@@ -1,20 +1,27 @@
 """Typed relations between entities in one sentence: are they found, typed and oriented right?
 
-    .venv/bin/python benchmarks/relation_accuracy.py [--split test|dev|all] [--show-errors]
+    .venv/bin/python benchmarks/relation_accuracy.py [--set composed|realnews] [--split test|dev|all] [--show-errors]
 
-Set: ``benchmarks/data/relations/sentences.jsonl``: single news sentences composed and annotated by
-this project, each with every pair of named entities in it labelled ``contact``, ``support``,
-``conflict``, ``affiliation``, ``located_in`` or ``none`` (rules and counts in its README). The
-default split is ``test``; ``dev`` is the part a relation extractor's author may look at.
+Sets, each with every pair of named entities in a sentence labelled ``contact``, ``support``,
+``conflict``, ``affiliation``, ``located_in`` or ``none`` (rules and counts in their READMEs):
 
-Each sentence goes through ``ae.extract``. The head and the tail of a gold pair are located with
-``str.find`` (each occurs exactly once in its sentence); each is mapped to the predicted mention
-(``doc.mentions``) that overlaps its span most, and so to an entity id. A pair is *lost to
-recognition* when either side has no overlapping mention, or when both sides land on the same
-entity id. The predicted relation of a found pair is the first entry of ``doc.relations`` whose
-{head, tail} is that pair of ids, in either order; no entry means ``none``. (When the recognizer
-joins two gold entities into one mention, e.g. ``ترامب بزيلينسكي``, their pairs are lost, and a pair
-of a third entity with either of them is scored with the joined id.)
+- ``composed`` (default): ``benchmarks/data/relations/sentences.jsonl``, single news sentences
+  composed and annotated by this project. Head and tail are surface strings, each found once in
+  the sentence with ``str.find``.
+- ``realnews``: ``benchmarks/data/realnews/relations.jsonl``, the real news sentences of
+  ``benchmarks/data/realnews/`` that hold two entities or more; head and tail are entity keys of
+  that set's annotation, and each side has the spans of all its mentions in the sentence.
+
+The default split is ``test``; ``dev`` is the part a relation extractor's author may look at.
+
+Each sentence goes through ``ae.extract``. Each gold mention is mapped to the predicted mention
+(``doc.mentions``) that overlaps its span most, and so to an entity id; a side's ids are those of
+its mentions. A pair is *lost to recognition* when either side has no overlapping mention, or when
+both sides land on one entity id only. The predicted relation of a found pair is the first entry
+of ``doc.relations`` that joins an id of one side to a different id of the other, in either order;
+no entry means ``none``. (When the recognizer joins two gold entities into one mention, e.g.
+``ترامب بزيلينسكي``, their pairs are lost, and a pair of a third entity with either of them is
+scored with the joined id.)
 
 - Per type and micro-averaged over the five relation types: precision, recall, F1. A gold typed
   pair predicted with its type is a TP; predicted with another type it is an FN of the gold type
@@ -33,6 +40,7 @@ documents have no ``relations`` attribute, or it is always empty, every score is
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -44,16 +52,20 @@ import arabic_entities as ae
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "relations" / "sentences.jsonl"
+REALNEWS = HERE / "data" / "realnews"
 TYPES = ("contact", "support", "conflict", "affiliation", "located_in")
 NONE = "none"
+
+
+Span = tuple[int, int]
 
 
 @dataclass
 class Outcome:
     sentence: dict
     pair: dict
-    head_id: str | None
-    tail_id: str | None
+    head_ids: set[str]
+    tail_ids: set[str]
     lost: str  # why the pair was lost to recognition ('' when both entities were found)
     relation: object | None  # the predicted ae.Relation for the pair, if any
 
@@ -68,24 +80,63 @@ class Outcome:
     @property
     def direction_ok(self) -> bool:
         r = self.relation
-        return r is not None and bool(r.directed) and r.head == self.head_id and r.tail == self.tail_id
+        return r is not None and bool(r.directed) and r.head in self.head_ids and r.tail in self.tail_ids
+
+    @property
+    def reversed(self) -> bool:
+        r = self.relation
+        return r is not None and bool(r.directed) and r.head in self.tail_ids and r.tail in self.head_ids
 
 
-def load_set(path: Path = DATA) -> list[dict]:
-    """The sentences, checked: known types and splits, head and tail each found exactly once."""
-    with open(path, encoding="utf-8") as f:
-        sentences = [json.loads(line) for line in f if line.strip()]
+def _check(sentences: list[dict]) -> list[dict]:
+    """The sentences, checked: known splits and types, spans for each side."""
     for s in sentences:
         if s.get("split") not in ("dev", "test"):
             raise ValueError(f"{s['id']}: split must be dev or test, got {s.get('split')!r}")
         for p in s["pairs"]:
             if p["type"] not in TYPES + (NONE,):
                 raise ValueError(f"{s['id']}: unknown type {p['type']!r}")
+            if not p["head_spans"] or not p["tail_spans"]:
+                raise ValueError(f"{s['id']}: {p['head']} - {p['tail']}: a side has no mention")
+    return sentences
+
+
+def load_set(path: Path = DATA) -> list[dict]:
+    """The composed sentences; head and tail are strings found exactly once in the text."""
+    with open(path, encoding="utf-8") as f:
+        sentences = [json.loads(line) for line in f if line.strip()]
+    for s in sentences:
+        for p in s["pairs"]:
             for side in ("head", "tail"):
                 n = s["text"].count(p[side])
                 if n != 1:
                     raise ValueError(f"{s['id']}: {side} {p[side]!r} occurs {n} times in the text")
-    return sentences
+                start = s["text"].find(p[side])
+                p[f"{side}_spans"] = [(start, start + len(p[side]))]
+    return _check(sentences)
+
+
+def load_realnews(folder: Path = REALNEWS) -> list[dict]:
+    """The real news sentences with their relations; head and tail are entity keys, and
+    each side gets the spans of the key's mentions from ``dev.tsv`` / ``test.tsv``."""
+    sys.path.insert(0, str(HERE))
+    from realnews import read_annotated
+
+    annotated = {**read_annotated(folder / "dev.tsv"), **read_annotated(folder / "test.tsv")}
+    with open(folder / "relations.jsonl", encoding="utf-8") as f:
+        sentences = [json.loads(line) for line in f if line.strip()]
+    for s in sentences:
+        text, mentions = annotated[s["id"]]
+        s["text"] = text
+        keys = {key for _, _, _, key in mentions}
+        expected = {frozenset(pair) for pair in itertools.combinations(sorted(keys), 2)}
+        labelled = [frozenset((p["head"], p["tail"])) for p in s["pairs"]]
+        if len(labelled) != len(set(labelled)) or set(labelled) != expected:
+            raise ValueError(f"{s['id']}: the pairs are not every pair of its entities once")
+        for p in s["pairs"]:
+            for side in ("head", "tail"):
+                p[f"{side}_spans"] = [(start, end) for start, end, _, key in mentions if key == p[side]]
+    return _check(sentences)
 
 
 def entity_at(doc, start: int, end: int):
@@ -102,32 +153,31 @@ def relations_of(doc) -> list:
     return list(getattr(doc, "relations", None) or [])
 
 
+def entity_ids(doc, spans: list[Span]) -> set[str]:
+    """The predicted entity ids of the mentions that overlap ``spans`` most, one per span."""
+    mentions = (entity_at(doc, start, end) for start, end in spans)
+    return {m.entity_id for m in mentions if m is not None}
+
+
 def score_sentence(sentence: dict, doc) -> tuple[list[Outcome], int]:
     """The outcome of each gold pair, and how many predicted relations join no gold pair."""
-    text = sentence["text"]
     relations = relations_of(doc)
     outcomes, gold_keys = [], set()
     for pair in sentence["pairs"]:
-        ids, missing = [], []
-        for side in ("head", "tail"):
-            start = text.find(pair[side])
-            m = entity_at(doc, start, start + len(pair[side]))
-            ids.append(m.entity_id if m is not None else None)
-            if m is None:
-                missing.append(side)
-        head_id, tail_id = ids
+        head_ids, tail_ids = entity_ids(doc, pair["head_spans"]), entity_ids(doc, pair["tail_spans"])
+        missing = [side for side, ids in (("head", head_ids), ("tail", tail_ids)) if not ids]
+        keys = {frozenset((h, t)) for h in head_ids for t in tail_ids if h != t}
         if missing:
             lost = " and ".join(missing) + " not recognized"
-        elif head_id == tail_id:
+        elif not keys:
             lost = "head and tail are one predicted entity"
         else:
             lost = ""
         relation = None
         if not lost:
-            key = frozenset((head_id, tail_id))
-            gold_keys.add(key)
-            relation = next((r for r in relations if frozenset((r.head, r.tail)) == key), None)
-        outcomes.append(Outcome(sentence, pair, head_id, tail_id, lost, relation))
+            gold_keys |= keys
+            relation = next((r for r in relations if frozenset((r.head, r.tail)) in keys), None)
+        outcomes.append(Outcome(sentence, pair, head_ids, tail_ids, lost, relation))
     unmatched = sum(frozenset((r.head, r.tail)) not in gold_keys for r in relations)
     return outcomes, unmatched
 
@@ -164,22 +214,26 @@ def print_prf(title: str, outcomes: list[Outcome]) -> None:
         print(f"{label:<12} {p:7.2f} {r:7.2f} {f:7.2f} {g:6d} {n:6d} {c:8d}")
 
 
-def describe(doc, entity_id: str | None) -> str:
-    if entity_id is None:
+def describe(doc, entity_ids: str | set[str]) -> str:
+    if not entity_ids:
         return "-"
+    if not isinstance(entity_ids, str):
+        return ", ".join(describe(doc, entity_id) for entity_id in sorted(entity_ids))
     try:
-        return f"{doc.entity(entity_id).name} [{entity_id}]"
+        return f"{doc.entity(entity_ids).name} [{entity_ids}]"
     except KeyError:
-        return f"[{entity_id}]"
+        return f"[{entity_ids}]"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", choices=("composed", "realnews"), default="composed", dest="which")
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
     parser.add_argument("--show-errors", action="store_true", help="list every lost, mistyped or misoriented pair")
     args = parser.parse_args()
 
-    sentences = [s for s in load_set() if args.split == "all" or s["split"] == args.split]
+    loaded = load_set() if args.which == "composed" else load_realnews()
+    sentences = [s for s in loaded if args.split == "all" or s["split"] == args.split]
     started = time.perf_counter()
     docs = [ae.extract(s["text"], s["id"]) for s in sentences]
     seconds = time.perf_counter() - started
@@ -195,7 +249,7 @@ def main() -> int:
     docs_by_id = {s["id"]: d for s, d in zip(sentences, docs)}
 
     print(
-        f"split: {args.split}; {len(sentences)} sentences, {len(outcomes)} gold pairs; "
+        f"set: {args.which}; split: {args.split}; {len(sentences)} sentences, {len(outcomes)} gold pairs; "
         f"library time {seconds:.2f}s; {n_relations} predicted relations"
     )
     if not has_attr:
@@ -217,7 +271,7 @@ def main() -> int:
 
     directed = [o for o in found if o.pair["directed"] and o.gold != NONE and o.predicted == o.gold]
     right = sum(o.direction_ok for o in directed)
-    reversed_ = sum(o.relation.directed and o.relation.head == o.tail_id for o in directed)
+    reversed_ = sum(o.reversed for o in directed)
     undirected = sum(not o.relation.directed for o in directed)
     share = f"{100 * right / len(directed):.2f}%" if directed else "-"
     n_gold_directed = sum(o.pair["directed"] for o in outcomes)
@@ -252,11 +306,11 @@ def main() -> int:
             gold = f"{o.gold}{' (directed)' if o.pair['directed'] else ''}"
             where = f"  {o.pair['head']} -> {o.pair['tail']}: gold {gold}"
             if o.lost:
-                print(f"{where} -> LOST ({o.lost}; head {describe(doc, o.head_id)}, tail {describe(doc, o.tail_id)})")
+                print(f"{where} -> LOST ({o.lost}; head {describe(doc, o.head_ids)}, tail {describe(doc, o.tail_ids)})")
                 continue
             r = o.relation
             if r is None:
-                print(f"{where} -> none (head {describe(doc, o.head_id)}, tail {describe(doc, o.tail_id)})")
+                print(f"{where} -> none (head {describe(doc, o.head_ids)}, tail {describe(doc, o.tail_ids)})")
                 continue
             arrow = "->" if r.directed else "--"
             kind = "wrong direction" if wrong_dir else "wrong type"

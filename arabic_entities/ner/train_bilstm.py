@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -107,17 +107,35 @@ def titles_outside(sentence: TaggedSentence) -> TaggedSentence:
     return tokens, tags
 
 
+def tag_set(sentences: Sequence[TaggedSentence]) -> list[str]:
+    """The tags of a corpus, ``O`` first, then sorted.
+
+    >>> tag_set([(["ذهب", "إلى", "جوبا"], ["O", "O", "B-Population-Center"])])
+    ['O', 'B-Population-Center']
+    """
+    return ["O", *sorted({tag for _, tags in sentences for tag in tags} - {"O"})]
+
+
 def char_vocabulary(sentences: Sequence[TaggedSentence], min_count: int) -> str:
     """Characters of the training keys seen at least ``min_count`` times, sorted."""
     counts = Counter(char for tokens, _ in sentences for token in tokens for char in match_key(token))
     return "".join(sorted(char for char, n in counts.items() if n >= min_count))
 
 
-def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int) -> Any:
+def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int, *, heads: Sequence[int] = (len(TAGS),)) -> Any:
+    """The torch network: a shared encoder and one output layer with its CRF per entry of
+    ``heads`` (its number of tags). Head 0 is the model's; the others learn other corpora's
+    conventions and tag sets (``--auxiliary``)."""
     import torch
     from torch import nn
 
-    tags = len(TAGS)
+    class Head(nn.Module):
+        def __init__(self, tags: int) -> None:
+            super().__init__()
+            self.out = nn.Linear(2 * config.hidden, tags)
+            self.transitions = nn.Parameter(torch.zeros(tags, tags))
+            self.start = nn.Parameter(torch.zeros(tags))
+            self.end = nn.Parameter(torch.zeros(tags))
 
     class Tagger(nn.Module):
         def __init__(self) -> None:
@@ -133,12 +151,9 @@ def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int) -> Any:
             width = word_table.shape[1] + config.source_dim + config.cluster_dim
             width += 2 * len(GAZETTEER_LABELS) + config.char_filters
             self.lstm = nn.LSTM(width, config.hidden, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * config.hidden, tags)
-            self.transitions = nn.Parameter(torch.zeros(tags, tags))
-            self.start = nn.Parameter(torch.zeros(tags))
-            self.end = nn.Parameter(torch.zeros(tags))
+            self.heads = nn.ModuleList([Head(tags) for tags in heads])
 
-        def emissions(self, ids: dict[str, torch.Tensor]) -> torch.Tensor:
+        def emissions(self, ids: dict[str, torch.Tensor], head: int = 0) -> torch.Tensor:
             chars = ids["chars"]
             size, steps, width = chars.shape
             conv = self.conv(self.chars(chars.view(-1, width)).transpose(1, 2))
@@ -159,29 +174,28 @@ def _network(config: BiLSTMConfig, word_table: np.ndarray, n_chars: int) -> Any:
             )
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=steps)
-            return self.out(self.drop(h))
+            return cast(Head, self.heads[head]).out(self.drop(h))
 
-        def loss(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-            """Mean negative log-likelihood of the gold paths under the CRF."""
-            alpha = self.start + emissions[:, 0]
-            gold = self.start[tags[:, 0]] + emissions[:, 0].gather(1, tags[:, :1])[:, 0]
+        def loss(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor, head: int = 0) -> torch.Tensor:
+            """Mean negative log-likelihood of the gold paths under the CRF of ``head``."""
+            crf = cast(Head, self.heads[head])
+            alpha = crf.start + emissions[:, 0]
+            gold = crf.start[tags[:, 0]] + emissions[:, 0].gather(1, tags[:, :1])[:, 0]
             for t in range(1, emissions.shape[1]):
                 live = mask[:, t]
-                step = torch.logsumexp(alpha[:, :, None] + self.transitions, 1) + emissions[:, t]
+                step = torch.logsumexp(alpha[:, :, None] + crf.transitions, 1) + emissions[:, t]
                 alpha = torch.where(live[:, None], step, alpha)
-                gain = (
-                    self.transitions[tags[:, t - 1], tags[:, t]] + emissions[:, t].gather(1, tags[:, t : t + 1])[:, 0]
-                )
+                gain = crf.transitions[tags[:, t - 1], tags[:, t]] + emissions[:, t].gather(1, tags[:, t : t + 1])[:, 0]
                 gold = gold + torch.where(live, gain, torch.zeros_like(gain))
             last = tags.gather(1, (mask.sum(1) - 1)[:, None])[:, 0]
-            gold = gold + self.end[last]
-            return (torch.logsumexp(alpha + self.end, 1) - gold).mean()
+            gold = gold + crf.end[last]
+            return (torch.logsumexp(alpha + crf.end, 1) - gold).mean()
 
     return Tagger()
 
 
 def export_member(model: Any) -> dict[str, np.ndarray]:
-    """The numpy arrays of one trained network, named as :class:`.bilstm.Network` reads them."""
+    """The numpy arrays of one trained network (its first head), named as :class:`.bilstm.Network` reads them."""
     p = {name: value.detach().numpy().astype(np.float32) for name, value in model.state_dict().items()}
     conv = p["conv.weight"]  # (filters, char_dim, width) -> (width * char_dim, filters)
     arrays = {
@@ -195,11 +209,11 @@ def export_member(model: Any) -> dict[str, np.ndarray]:
             [p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"], p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"]]
         ),
         "lstm_hidden_weight": np.stack([p["lstm.weight_hh_l0"].T, p["lstm.weight_hh_l0_reverse"].T]),
-        "output_weight": p["out.weight"].T,
-        "output_bias": p["out.bias"],
-        "transitions": p["transitions"],
-        "start": p["start"],
-        "end": p["end"],
+        "output_weight": p["heads.0.out.weight"].T,
+        "output_bias": p["heads.0.out.bias"],
+        "transitions": p["heads.0.transitions"],
+        "start": p["heads.0.start"],
+        "end": p["heads.0.end"],
     }
     assert set(arrays) == set(MEMBER_ARRAYS)
     return {name: np.ascontiguousarray(value) for name, value in arrays.items()}
@@ -256,11 +270,15 @@ def train_bilstm(
     config: BiLSTMConfig = BiLSTMConfig(),
     threads: int = 1,
     names: str | Path | None = None,
+    auxiliary: Sequence[Sequence[TaggedSentence]] = (),
     log: Callable[[str], object] = print,
 ) -> dict[str, Any]:
     """Train one network per seed (best dev epoch of each) and write them to ``output``.
 
-    ``names`` is the name table the encoder reads (``None``: the shipped one).
+    ``names`` is the name table the encoder reads (``None``: the shipped one). Each
+    corpus in ``auxiliary`` trains the shared encoder through an output layer and CRF
+    of its own, which the model file leaves out: the model learns from text annotated
+    by other conventions without taking them up.
     Returns a summary: per seed the best dev F1, its epoch and the training seconds.
     Without a dev split the last epoch is kept.
     """
@@ -273,6 +291,7 @@ def train_bilstm(
         config=config,
         threads=threads,
         gazetteer=load_gazetteer() if names is None else load_gazetteer(Path(names)),
+        auxiliary=auxiliary,
         log=log,
     )
 
@@ -287,6 +306,7 @@ def _train_bilstm(
     config: BiLSTMConfig,
     threads: int,
     gazetteer: Gazetteer,
+    auxiliary: Sequence[Sequence[TaggedSentence]],
     log: Callable[[str], object],
 ) -> dict[str, Any]:
     import torch
@@ -303,13 +323,18 @@ def _train_bilstm(
         clusters=load_clusters(),
         gazetteer=gazetteer,
     )
-    tag_ids = {tag: i for i, tag in enumerate(TAGS)}
-    data = [([encoder.encode(t) for t in tokens], [tag_ids[t] for t in tags]) for tokens, tags in train]
+    tag_sets = [list(TAGS), *(tag_set(corpus) for corpus in auxiliary)]
+    tag_ids = [{tag: i for i, tag in enumerate(tags)} for tags in tag_sets]
+    data = [
+        ([encoder.encode(t) for t in tokens], [tag_ids[head][t] for t in tags], head)
+        for head, corpus in enumerate([train, *auxiliary])
+        for tokens, tags in corpus
+    ]
 
     def batch_tensors(
-        batch: Sequence[tuple[list[EncodedToken], list[int]]], rng: random.Random | None
+        batch: Sequence[tuple[list[EncodedToken], list[int], int]], rng: random.Random | None
     ) -> tuple[dict[str, torch.Tensor], torch.Tensor, torch.Tensor]:
-        ids = pad_batch([tokens for tokens, _ in batch])
+        ids = pad_batch([tokens for tokens, _, _ in batch])
         if rng is not None and config.word_dropout > 0:
             hide = np.array([[rng.random() < config.word_dropout for _ in range(ids["word"].shape[1])] for _ in batch])
             ids["word"][hide] = 0
@@ -317,7 +342,7 @@ def _train_bilstm(
             ids["cluster"][hide] = 0
         tensors = {name: torch.from_numpy(value) for name, value in ids.items()}
         tags: np.ndarray = np.zeros(ids["word"].shape, np.int64)
-        for row, (_, sentence_tags) in enumerate(batch):
+        for row, (_, sentence_tags, _) in enumerate(batch):
             tags[row, : len(sentence_tags)] = sentence_tags
         mask = np.arange(tags.shape[1])[None] < ids["lengths"][:, None]
         return tensors, torch.from_numpy(tags), torch.from_numpy(mask)
@@ -327,20 +352,27 @@ def _train_bilstm(
     for seed in seeds:
         rng = random.Random(seed)
         torch.manual_seed(seed)
-        model = _network(config, table, len(chars) + 2)
+        model = _network(config, table, len(chars) + 2, heads=[len(tags) for tags in tag_sets])
         optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=config.learning_rate)
         best, best_epoch, history = -1.0, 0, []
         best_state: dict[str, np.ndarray] | None = None
         started = time.perf_counter()
         for epoch in range(1, config.epochs + 1):
             model.train()
+            # each batch holds sentences of one corpus and of about one length
             order = sorted(range(len(data)), key=lambda i: len(data[i][0]) + rng.uniform(-3, 3))
-            batches = [order[i : i + config.batch_size] for i in range(0, len(order), config.batch_size)]
+            batches = [
+                part[i : i + config.batch_size]
+                for head in range(1 + len(auxiliary))
+                for part in [[j for j in order if data[j][2] == head]]
+                for i in range(0, len(part), config.batch_size)
+            ]
             rng.shuffle(batches)
             total = 0.0
             for batch in batches:
+                head = data[batch[0]][2]
                 tensors, tags, mask = batch_tensors([data[i] for i in batch], rng)
-                loss = model.loss(model.emissions(tensors), tags, mask)
+                loss = model.loss(model.emissions(tensors, head), tags, mask, head)
                 optimizer.zero_grad()
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -443,6 +475,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--names", type=Path, default=None, help="name table the encoder reads (default: the shipped one)"
     )
+    parser.add_argument(
+        "--auxiliary",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="CoNLL files of other conventions: each trains the encoder through an output layer of its own",
+    )
     args = parser.parse_args(argv)
     if not args.vectors.is_file():
         parser.error(
@@ -464,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
         config=config,
         threads=args.threads,
         names=args.names,
+        auxiliary=[read_conll(path)[: args.limit] for path in args.auxiliary],
     )
     elapsed = time.perf_counter() - started
     size = args.output.stat().st_size / 1e6

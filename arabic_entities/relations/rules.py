@@ -84,13 +84,14 @@ Musk is read as the actor). Relations between two places are kept (روسيا ه
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from itertools import accumulate
 from typing import Literal, NamedTuple, get_args
 
-from ..document import RELATION_TYPES, Document, Label, Mention, Relation, RelationType, Sentence
+from ..document import RELATION_TYPES, Document, Label, Mention, Relation, RelationType, Sentence, Status
 from ..lexicon.arabic import (
     ARTICLE,
     CONJUNCTIONS,
@@ -133,6 +134,8 @@ class Trigger:
     #: The preposition the other party must follow, for words that relate only
     #: through it (بحث مع: discussed with; بحث alone is research).
     partner: str = ""
+    #: For an affiliation, the role it gives the person (``"founder"`` for أسس).
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +149,8 @@ class TriggerWord:
     prefix: str
     form: str
     pronoun: str = ""
+    #: Whether it carries the future س (سيلتقي).
+    future: bool = False
 
     @property
     def opens_clause(self) -> bool:
@@ -174,17 +179,25 @@ def _rows() -> Iterator[tuple[str, list[str]]]:
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 5:
-            raise ValueError(f"{LEXICON_FILE}:{number}: 5 tab-separated columns expected, found {len(fields)}")
+        if len(fields) != 6:
+            raise ValueError(f"{LEXICON_FILE}:{number}: 6 tab-separated columns expected, found {len(fields)}")
         yield f"{LEXICON_FILE}:{number}", fields
 
 
-def _trigger(where: str, type_: str, kind: str, mutual: str, partner: str) -> Trigger:
+def _trigger(where: str, type_: str, kind: str, mutual: str, partner: str, role: str) -> Trigger:
     """The trigger a lexicon row states; ValueError, naming ``where``, on an unknown value."""
     try:
-        return Trigger(_TYPES[type_], _KINDS[kind], _FLAGS[mutual], "" if partner == "-" else partner)
+        trigger = Trigger(_TYPES[type_], _KINDS[kind], _FLAGS[mutual], _value(partner), _value(role))
     except KeyError as error:
         raise ValueError(f"{where}: unknown value {error}") from None
+    if trigger.role and trigger.type != "affiliation":
+        raise ValueError(f"{where}: a role ({role}) is for affiliations only")
+    return trigger
+
+
+def _value(field: str) -> str:
+    """A lexicon field, ``""`` for ``-``."""
+    return "" if field == "-" else field
 
 
 def _verb_forms(past: str, present: str) -> list[str]:
@@ -253,27 +266,34 @@ class _Lexicon(NamedTuple):
     """What :data:`LEXICON_FILE` lists, by match key."""
 
     triggers: dict[str, Trigger]
-    roles: frozenset[str]
+    roles: dict[str, str]
     denials: frozenset[str]
 
 
 def _read_lexicon() -> _Lexicon:
     """The triggers, role nouns and verbs of denial of :data:`LEXICON_FILE`."""
     table: list[tuple[Trigger, str]] = []
-    lists: dict[str, set[str]] = {_ROLE: set(), _DENIAL: set()}
-    for where, (type_, kind, mutual, partner, words) in _rows():
-        if type_ in lists:
-            lists[type_].update(match_key(form) for form in _expand(words))
+    roles: dict[str, str] = {}
+    denials: set[str] = set()
+    for where, (type_, kind, mutual, partner, role, words) in _rows():
+        keys = [match_key(form) for form in _expand(words)]
+        if type_ == _ROLE:
+            if role == "-":
+                raise ValueError(f"{where}: a role noun needs its role")
+            roles.update((key, role) for key in keys)
+        elif type_ == _DENIAL:
+            denials.update(keys)
         else:
-            table.append((_trigger(where, type_, kind, mutual, partner), words))
-    return _Lexicon(_build_lexicon(table), frozenset(lists[_ROLE]), frozenset(lists[_DENIAL]))
+            table.append((_trigger(where, type_, kind, mutual, partner, role), words))
+    return _Lexicon(_build_lexicon(table), roles, frozenset(denials))
 
 
 _LEXICON = _read_lexicon()
 #: Trigger words by match key (:func:`~arabic_entities.text.normalize.match_key`).
 LEXICON: dict[str, Trigger] = _LEXICON.triggers
-#: Role nouns that tie a person to an organization named right after them.
-ROLE_NOUNS: frozenset[str] = _LEXICON.roles
+#: Role nouns that tie a person to an organization named right after them, with the
+#: role they give (``"spokesperson"`` for المتحدث).
+ROLE_NOUNS: dict[str, str] = _LEXICON.roles
 #: Verbs of denial and refusal: a relation they govern is not stated (نفى أن يكون التقى,
 #: رفض انتقاد).
 _DENIALS = _LEXICON.denials
@@ -284,6 +304,12 @@ _CLAUSE_OPENERS = _keys("""
     إن أن بأن لأن وأن وإن فإن كأن لكن ولكن لكنه لكنها بل ثم حيث بينما عندما حين حينما
     إذا لو كي لكي بعدما قبلما
 """)
+#: Time adverbs that may stand between a verb's subject and its object (اليوم الخميس).
+_TIME_WORDS = _keys("""
+    اليوم أمس امس غدا غداً الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت صباح مساء صباحا
+""")
+#: One-letter abbreviations of titles, written with a dot: د. (دكتور), م. (مهندس), أ. (أستاذ).
+_ABBREVIATIONS = _keys("د م أ")
 _RELATIVES = _keys("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي")
 _NEGATIONS = _keys("لم لن لا ليس ليست لست عدم دون بدون")
 #: Words after a negation particle that turn it into something else (لا يزال: still).
@@ -298,6 +324,10 @@ _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 #: How far before ``أن`` a denial still governs the clause it opens.
 DENIAL_REACH = 8
 _COMPLEMENTIZERS = _keys("أن بأن")
+#: Words of intent or schedule before a trigger: the relation is planned (من المقرر أن يلتقي).
+_PLANNING = _keys("سوف المقرر المنتظر المتوقع يعتزم تعتزم يعتزمون يعتزمان تعتزمان ينوي تنوي ينوون يزمع تزمع")
+#: Adjectives after a verbal noun that put it in the future (اللقاء المرتقب, الزيارة المقبلة).
+_UPCOMING = _keys("المرتقب المرتقبة المرتقبين المقبل المقبلة القادم القادمة المزمع المزمعة المنتظر المنتظرة")
 #: The proclitics a title may carry (بالمستشار, وللرئيس): a conjunction, a preposition,
 #: or a conjunction with ب or ل.
 _TITLE_PROCLITICS = (*CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS if p != "ك"))
@@ -335,7 +365,7 @@ def find_trigger(key: str) -> TriggerWord | None:
             trigger = LEXICON.get(candidate)
             if trigger is None or (trigger.kind == VERB and _preposition(prefix)):
                 continue
-            return TriggerWord(trigger, prefix, candidate)
+            return TriggerWord(trigger, prefix, candidate, future=candidate == stem[1:] != stem)
     return None
 
 
@@ -377,6 +407,13 @@ class _Party:
     conjoined: bool
     #: How many words before ``lead`` the marker takes (مع: 1, من قبل: 2).
     marker_words: int = 0
+    #: Where its apposition ends (إيلون ماسك، رئيس شركة تسلا): a trigger's object may follow.
+    extent: int = -1
+
+    @property
+    def end(self) -> int:
+        """The last token of the name and its apposition."""
+        return max(self.last, self.extent)
 
 
 #: What a pattern finds: ``(head, tail, directed)``.
@@ -392,6 +429,8 @@ class _Candidate:
     directed: bool
     trigger: int
     type: RelationType
+    role: str = ""
+    status: Status = "happened"
 
     @property
     def spread(self) -> int:
@@ -426,9 +465,18 @@ class _SentenceView:
         """Whether token ``i`` ends a clause or opens a new one."""
         return self._closing[i + 1 - self.start] > self._closing[i - self.start]
 
+    def abbreviation(self, i: int) -> bool:
+        """Whether token ``i`` is part of an abbreviated title (د. for دكتور, م. for مهندس)."""
+        key = self.keys[i]
+        if key == ".":
+            return i > self.start and self.keys[i - 1] in _ABBREVIATIONS
+        return key in _ABBREVIATIONS and i + 1 < self.end and self.keys[i + 1] == "."
+
     def _closes_clause(self, i: int) -> bool:
         key = self.keys[i]
         if key in ("،", ",") and i + 1 < self.end and self.keys[i + 1] in _RELATIVES:
+            return False
+        if self.abbreviation(i):
             return False
         return key in _CLAUSE_PUNCTUATION or key in _CLAUSE_OPENERS
 
@@ -484,7 +532,11 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
         first, stop = sentence.token_start, sentence.token_end
         covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
         triggers = dict(_triggers(keys, first, stop, covered))
-        if not triggers and not any(strip_conjunction(keys[i]) in ROLE_NOUNS for i in range(first, stop)):
+        seats = any(
+            a.label == "ORG" and b.label == "LOC" and b.token_start == a.token_end
+            for a, b in itertools.pairwise(mentions)
+        )
+        if not triggers and not seats and not any(_role_key(keys[i]) for i in range(first, stop)):
             continue
         view = _SentenceView(doc, sentence, keys, triggers)
         candidates = _sentence_candidates(view, mentions, max_gap=max_gap)
@@ -499,6 +551,8 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
                 doc.tokens[c.trigger].text,
                 head_name=names.get(c.head.entity_id, ""),
                 tail_name=names.get(c.tail.entity_id, ""),
+                role=c.role,
+                status=c.status,
             )
             for c in _closest_per_pair(candidates)
         )
@@ -518,26 +572,85 @@ def _closest_per_pair(candidates: list[_Candidate]) -> list[_Candidate]:
 def _sentence_candidates(view: _SentenceView, mentions: list[Mention], *, max_gap: int) -> list[_Candidate]:
     parties = [_party(view, m) for m in mentions if m.label in _PARTY_LABELS]
     parties.sort(key=lambda p: p.first)
-    roles, modifiers, leads = _role_relations(view, parties)
+    roles, modifiers, leads, extents = _role_relations(view, parties)
     view.parties = [
-        _with_lead(view, replace(p, lead=leads[p.first])) if p.first in leads else p
+        replace(
+            _with_lead(view, replace(p, lead=leads[p.first])) if p.first in leads else p,
+            extent=extents.get(p.first, -1),
+        )
         for p in parties
         if p.first not in modifiers
     ]
-    candidates = list(roles)
+    candidates = [*roles, *_seats(view)]
     for i, word in view.triggers.items():
         if _negated(view, i):
+            continue
+        if word.trigger.kind == NOUN and word.trigger.type == "affiliation" and _preposition(word.prefix) == "ب":
+            candidates += _headed_by(view, i, word.trigger)
             continue
         found = _relate(view, i, word, max_gap=max_gap)
         if found is not None:
             head, tail, directed = found
             if word.trigger.kind == NOUN and tail.marker == "من" and head.last < i:
                 head, tail = tail, head  # تعرض ماسك لانتقادات من المفوضية: the من side acts
+            status: Status = "planned" if _planned(view, i, word) else "happened"
             for other in (tail, *_conjuncts(view, tail)):
-                candidate = _admit(word.trigger.type, head, other, directed, i)
+                candidate = _admit(word.trigger, head, other, directed, i)
                 if candidate is not None:
-                    candidates.append(candidate)
+                    candidates.append(replace(candidate, status=status))
     return candidates
+
+
+#: Most words between an organization and the برئاسة that names its head.
+HEADED_BY_REACH = 6
+_SENTENCE_ENDS = frozenset(". ! ? ؟".split())
+
+
+def _headed_by(view: _SentenceView, i: int, trigger: Trigger) -> Iterator[_Candidate]:
+    """An organization, then برئاسة / بقيادة and its head: مجلس النقابة، برئاسة الدكتور
+    محمد عبد الجواد; فريق من النيابة العامة برئاسة أحمد عمران."""
+    person = view.party_after(i)
+    org = view.party_before(i)
+    if person is None or person.label != "PERS" or person.lead != i + 1:
+        return
+    while org is not None and org.label != "ORG" and i - org.last <= HEADED_BY_REACH:
+        org = view.party_preceding(org)
+    if org is None or org.label != "ORG" or i - org.last - 1 > HEADED_BY_REACH:
+        return
+    between = view.keys[org.last + 1 : i]
+    if any(key in _CLAUSE_OPENERS or key in _SENTENCE_ENDS for key in between):
+        return
+    yield _Candidate(person, org, True, i, "affiliation", trigger.role)
+
+
+def _seats(view: _SentenceView) -> Iterator[_Candidate]:
+    """An organization named with the place it sits in glued by ب: الحرس الوطني
+    بالمنستير, مديرية أمن الإسماعيلية ببورسعيد (the unit of that place)."""
+    for org, place in itertools.pairwise(view.parties):
+        if org.label == "ORG" and place.label == "LOC" and place.lead == org.last + 1 and place.marker == "ب":
+            yield _Candidate(org, place, True, place.first, "located_in")
+
+
+def _planned(view: _SentenceView, i: int, word: TriggerWord) -> bool:
+    """Whether the trigger at ``i`` states a relation to come: it carries the future س
+    (سيلتقي), a word of intent or schedule stands shortly before it (يعتزم لقاء, سوف
+    يلتقي), also before the أن that opens its clause (من المقرر أن يلتقي), or a noun is
+    followed by المرتقب / المقبل (اللقاء المرتقب بين)."""
+    if word.future:
+        return True
+    j = i - 1
+    while j >= max(view.start, i - NEGATION_REACH):
+        key = strip_conjunction(view.keys[j])
+        if key in _PLANNING:
+            return True
+        if key in _COMPLEMENTIZERS:
+            j -= 1
+            continue
+        if not view.no_clause_break(j, i):
+            break
+        j -= 1
+    after = view.keys[i + 1 : min(i + 3, view.end)]
+    return word.trigger.kind == NOUN and any(key in _UPCOMING for key in after)
 
 
 def _conjuncts(view: _SentenceView, party: _Party) -> Iterator[_Party]:
@@ -566,7 +679,7 @@ def _in_title(view: _SentenceView, i: int) -> bool:
     """Whether token ``i`` can belong to the titles before a person's name: a title word,
     a relational adjective, or the noun a title word governs (رئيس الوزراء, وزيرة الخزانة)."""
     word = view.word(i)
-    if _title_prefix(word) is not None or is_nisba(word):
+    if _title_prefix(word) is not None or is_nisba(word) or view.abbreviation(i):
         return True
     return _has_article(view.keys[i]) and i > view.start and _title_prefix(view.word(i - 1)) is not None
 
@@ -645,35 +758,67 @@ def _negated(view: _SentenceView, i: int) -> bool:
     return False
 
 
-def _role_relations(view: _SentenceView, parties: list[_Party]) -> tuple[list[_Candidate], set[int], dict[int, int]]:
+def _role_relations(
+    view: _SentenceView, parties: list[_Party]
+) -> tuple[list[_Candidate], set[int], dict[int, int], dict[int, int]]:
     """Affiliations stated by role nouns, the organizations that only qualify a
-    person's title (and take part in nothing else), and the persons' new leads.
+    person's title or apposition (and take part in nothing else), the persons' new
+    leads, and where their appositions end (all by the parties' first tokens).
 
-    ``role [باسم|لـ...] ORG PERS``: المتحدث باسم الكرملين ديمتري بيسكوف;
-    ``PERS [،] role ... ORG``: إيلون ماسك، رئيس شركة سبيس إكس.
+    ``role [باسم|لـ...] ORG [،] PERS``: المتحدث باسم الكرملين ديمتري بيسكوف, لمراسل
+    الجوهرة أف أم ماهر الصغير, رئيس الهيئة، شفيق صرصار;
+    ``PERS [،] [titles] role ... ORG``: إيلون ماسك، رئيس شركة سبيس إكس; تهاني الجبالي،
+    نائب رئيس المحكمة الدستورية.
     """
     candidates: list[_Candidate] = []
     modifiers: set[int] = set()
     leads: dict[int, int] = {}
+    extents: dict[int, int] = {}
     for k, org in enumerate(parties):
         if org.label != "ORG":
             continue
         role = _role_before(view, parties, org)
         if role is None:
             continue
+        role_name = ROLE_NOUNS[_role_key(view.keys[role])]
         person = parties[k + 1] if k + 1 < len(parties) else None
-        if person is not None and person.label == "PERS" and person.lead == org.last + 1:
-            candidates.append(_Candidate(person, org, True, role, "affiliation"))
+        gap = range(org.last + 1, person.lead) if person is not None else range(0)
+        if person is not None and person.label == "PERS" and _only_commas(view, gap):
+            candidates.append(_Candidate(person, org, True, role, "affiliation", role_name))
             modifiers.add(org.first)
             leads[person.first] = _title_start(view, role)
             continue
         person = parties[k - 1] if k > 0 else None
         if person is None or person.label != "PERS" or not person.last < role:
             continue
-        gap = range(person.last + 1, role)
-        if len(gap) <= 1 and all(view.keys[g] in ("،", ",") for g in gap):
-            candidates.append(_Candidate(person, org, True, role, "affiliation"))
-    return candidates, modifiers, leads
+        gap = range(person.last + 1, _title_start(view, role))
+        if _only_commas(view, gap):
+            candidates.append(_Candidate(person, org, True, role, "affiliation", role_name))
+            modifiers.add(org.first)
+            extents[person.first] = _apposition_end(view, org.last)
+    return candidates, modifiers, leads, extents
+
+
+def _apposition_end(view: _SentenceView, last: int) -> int:
+    """The end of an apposition whose organization ends at ``last``, with the nisba
+    adjectives after it (رئيس حزب الوفد المصري)."""
+    while last + 1 < view.end and is_nisba(view.word(last + 1)):
+        last += 1
+    return last
+
+
+def _only_commas(view: _SentenceView, gap: range) -> bool:
+    """Whether the tokens of ``gap`` are nothing or one comma."""
+    return len(gap) <= 1 and all(view.keys[g] in ("،", ",") for g in gap)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _role_key(key: str) -> str:
+    """The role noun a word is, with its proclitics taken off (لمراسل, وللمتحدث), else ``""``."""
+    for candidate in (key, *(split.stem for split in proclitic_splits(key))):
+        if candidate in ROLE_NOUNS:
+            return candidate
+    return ""
 
 
 def _role_before(view: _SentenceView, parties: list[_Party], org: _Party) -> int | None:
@@ -682,7 +827,7 @@ def _role_before(view: _SentenceView, parties: list[_Party], org: _Party) -> int
     for r in range(org.lead - 1, max(view.start, org.lead - 1 - MAX_GAP) - 1, -1):
         if not view.no_clause_break(r, org.lead) or any(p.first <= r <= p.last for p in parties):
             return None
-        if strip_conjunction(view.keys[r]) in ROLE_NOUNS:
+        if _role_key(view.keys[r]):
             return r
     return None
 
@@ -690,7 +835,7 @@ def _role_before(view: _SentenceView, parties: list[_Party], org: _Party) -> int
 def _title_start(view: _SentenceView, role: int) -> int:
     """Where the titles that end with the role noun at ``role`` start (الرئيس التنفيذي)."""
     start = role
-    while start > view.start and _title_prefix(view.word(start - 1)) is not None:
+    while start > view.start and (_title_prefix(view.word(start - 1)) is not None or _role_key(view.keys[start - 1])):
         start -= 1
     return start
 
@@ -722,7 +867,11 @@ def _relate(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> 
 
 
 def _object_ok(view: _SentenceView, trigger: Trigger, after: int, obj: _Party, *, max_gap: int) -> bool:
-    """Whether ``obj``, the first party after token ``after``, can be the trigger's object."""
+    """Whether ``obj``, the first party after token ``after``, can be the trigger's object.
+
+    A time adverb and its comma between do not count (استقبل قنديل اليوم الخميس، رشاد حسين)."""
+    while after + 1 < obj.lead and (view.keys[after + 1] in _TIME_WORDS or view.keys[after + 1] in ("،", ",")):
+        after += 1
     gap = obj.lead - after - 1
     if gap > max_gap or not view.open_between(after, obj.lead):
         return False
@@ -786,7 +935,7 @@ def _verb_subject_object(view: _SentenceView, i: int, word: TriggerWord, *, max_
     obj = view.party_following(subject)
     if obj is None or (obj.conjoined and not trigger.mutual):
         return None  # ماسك وبوتين: two actors, not actor and object
-    if not _object_ok(view, trigger, subject.last, obj, max_gap=max_gap):
+    if not _object_ok(view, trigger, subject.end, obj, max_gap=max_gap):
         return None
     return subject, obj, not trigger.mutual
 
@@ -850,16 +999,17 @@ def _object_first(view: _SentenceView, i: int, trigger: Trigger) -> _Found | Non
     return actor, obj, not trigger.mutual
 
 
-def _admit(type_: RelationType, head: _Party, tail: _Party, directed: bool, trigger: int) -> _Candidate | None:
+def _admit(word: Trigger, head: _Party, tail: _Party, directed: bool, trigger: int) -> _Candidate | None:
     """The candidate when the labels fit the type, oriented by its conventions."""
     if head.entity_id == tail.entity_id:
         return None
+    type_ = word.type
     labels = head.label, tail.label
     if type_ == "affiliation":
         if sorted(labels) != ["ORG", "PERS"]:
             return None
         head, tail = (head, tail) if head.label == "PERS" else (tail, head)
-        return _Candidate(head, tail, True, trigger, type_)
+        return _Candidate(head, tail, True, trigger, type_, word.role)
     if type_ == "located_in":
         if head.label == "LOC":  # تضم بروكسل مقر المفوضية الأوروبية
             head, tail = tail, head

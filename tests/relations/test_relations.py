@@ -83,12 +83,19 @@ def test_prepositions_do_not_attach_to_verbs():
     assert find_trigger(match_key("وزارة")) is None
 
 
-def test_the_lexicon_file_is_a_five_column_table():
+def test_the_lexicon_file_is_a_six_column_table():
     text = resources.files("arabic_entities.relations").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    assert rows and all(len(row) == 5 for row in rows)
+    assert rows and all(len(row) == 6 for row in rows)
     assert {row[0] for row in rows} == {*RELATION_TYPES, "role", "denial"}
+    assert all((row[4] != "-") == (row[0] in ("role", "affiliation")) for row in rows)
     assert RELATION_TYPES is document.RELATION_TYPES
+
+
+def test_future_forms_are_marked():
+    assert find_trigger(match_key("سيلتقي")).future
+    assert not find_trigger(match_key("يلتقي")).future
+    assert not find_trigger(match_key("سحب")) or not find_trigger(match_key("سحب")).future
 
 
 # --- the five types, each with at least two trigger forms --------------------------------
@@ -151,6 +158,34 @@ def test_conflict(text, expected):
 )
 def test_affiliation(text, expected):
     assert relations(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("المتحدث باسم حركة حماس حازم قاسم قال إن الحركة مستعدة.", "spokesperson"),
+        ("قال تيم كوك، الرئيس التنفيذي لشركة أبل، إن المبيعات ارتفعت.", "leader"),
+        ("أسس ماسك شركة سبيس إكس عام 2002.", "founder"),
+        ("شركة تويتر التي يمتلكها ماسك غيرت اسمها.", "owner"),
+    ],
+)
+def test_an_affiliation_carries_the_role_its_words_give(text, role):
+    (relation,) = ae.extract(text).relations
+    assert (relation.type, relation.role) == ("affiliation", role)
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("التقى ماكرون وأردوغان في باريس أمس.", "happened"),
+        ("سيلتقي ماكرون وأردوغان في باريس الأسبوع المقبل.", "planned"),
+        ("من المقرر أن يلتقي ماكرون وأردوغان في باريس.", "planned"),
+        ("يعتزم ماكرون زيارة أردوغان في أنقرة.", "planned"),
+    ],
+)
+def test_a_relation_to_come_is_planned(text, status):
+    (relation,) = ae.extract(text).relations
+    assert (relation.type, relation.status) == ("contact", status)
 
 
 @pytest.mark.parametrize(
