@@ -308,6 +308,12 @@ _CLAUSE_OPENERS = _keys("""
 _TIME_WORDS = _keys("""
     اليوم أمس امس غدا غداً الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت صباح مساء صباحا
 """)
+#: Words of an amount of money between a verbal noun and its object (استثمار 10 مليارات دولار في).
+_AMOUNT_WORDS = _keys("""
+    مليار مليارات مليون ملايين ألف آلاف الف الاف دولار دولارا يورو جنيه جنيها ريال ريالا درهم دينار
+    إضافية إضافي اضافية
+""")
+_ON, _TONGUE = _keys("على"), _keys("لسان")
 #: One-letter abbreviations of titles, written with a dot: د. (دكتور), م. (مهندس), أ. (أستاذ).
 _ABBREVIATIONS = _keys("د م أ")
 _RELATIVES = _keys("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي")
@@ -521,11 +527,12 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
         return []
     keys = [match_key(t.norm) for t in doc.tokens]
     by_sentence: dict[int, list[Mention]] = {}
-    for mention in doc.mentions:
+    for mention in [*doc.mentions, *_title_references(doc)]:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     names = {entity.id: entity.name for entity in doc.entities}
     relations: list[Relation] = []
     for index, mentions in sorted(by_sentence.items()):
+        mentions.sort(key=lambda m: m.token_start)
         if len({m.entity_id for m in mentions if m.label in _PARTY_LABELS}) < 2:
             continue
         sentence = doc.sentences[index]
@@ -559,6 +566,56 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
     return relations
 
 
+def _title_references(doc: Document) -> Iterator[Mention]:
+    """Titles that stand alone for a person named before with them (the title as a
+    mention of that person's entity): after ولي العهد السعودي الأمير محمد بن سلمان,
+    a later ولي العهد is him, as long as no other person named so far held a title
+    with those words (``الرئيس`` after two presidents stays unresolved)."""
+    holders: list[tuple[frozenset[str], str]] = []  # (title words, entity id) in text order
+    starts = {m.token_start: m for m in doc.mentions}
+    covered = {i for m in doc.mentions for i in range(m.token_start, m.token_end)}
+    words = [t.norm for t in doc.tokens]
+    for sentence in doc.sentences:
+        i = sentence.token_start
+        while i < sentence.token_end:
+            if i in covered or _title_word(words[i]) is None:
+                i += 1
+                continue
+            run = i
+            while run < sentence.token_end and run not in covered and _title_word(words[run]) is not None:
+                run += 1
+            title = frozenset(_title_word(words[k]) or words[k] for k in range(i, run))
+            named = starts.get(run)
+            if named is not None and named.label == "PERS":
+                holders.append((title, named.entity_id))
+            elif any(word in TITLE_WORDS for word in title):
+                held = {entity for words_held, entity in holders if title <= words_held}
+                if len(held) == 1:
+                    start, end = doc.tokens[i].start, doc.tokens[run - 1].end
+                    yield Mention(
+                        doc.text[start:end],
+                        start,
+                        end,
+                        "PERS",
+                        sentence.index,
+                        held.pop(),
+                        token_start=i,
+                        token_end=run,
+                    )
+            i = run
+
+
+@functools.lru_cache(maxsize=50_000)
+def _title_word(word: str) -> str | None:
+    """A word of a title with its proclitics off (الرئيس, وللرئيس → الرئيس; a nisba
+    adjective such as الأمريكي as it is); else None."""
+    prefix = _title_prefix(word)
+    if prefix is not None:
+        rest = word[len(prefix) :]
+        return rest if rest in TITLE_WORDS else "ا" + rest
+    return word if is_nisba(word) else None
+
+
 def _closest_per_pair(candidates: list[_Candidate]) -> list[_Candidate]:
     """One candidate per pair of entities, the most compact; in trigger order."""
     best: dict[frozenset[str], _Candidate] = {}
@@ -581,12 +638,12 @@ def _sentence_candidates(view: _SentenceView, mentions: list[Mention], *, max_ga
         for p in parties
         if p.first not in modifiers
     ]
-    candidates = [*roles, *_seats(view)]
+    candidates = [*roles, *_seats(view), *_spoken_for(view)]
     for i, word in view.triggers.items():
         if _negated(view, i):
             continue
         if word.trigger.kind == NOUN and word.trigger.type == "affiliation" and _preposition(word.prefix) == "ب":
-            candidates += _headed_by(view, i, word.trigger)
+            candidates += _headed_by(view, i, word.trigger.role)
             continue
         found = _relate(view, i, word, max_gap=max_gap)
         if found is not None:
@@ -606,21 +663,30 @@ HEADED_BY_REACH = 6
 _SENTENCE_ENDS = frozenset(". ! ? ؟".split())
 
 
-def _headed_by(view: _SentenceView, i: int, trigger: Trigger) -> Iterator[_Candidate]:
-    """An organization, then برئاسة / بقيادة and its head: مجلس النقابة، برئاسة الدكتور
-    محمد عبد الجواد; فريق من النيابة العامة برئاسة أحمد عمران."""
+def _headed_by(view: _SentenceView, i: int, role: str, *, words: int = 1) -> Iterator[_Candidate]:
+    """An organization, then a phrase of ``words`` words ending at token ``i`` and a
+    person it names in ``role``: مجلس النقابة، برئاسة الدكتور محمد عبد الجواد; فريق من
+    النيابة العامة برئاسة أحمد عمران; أعلنت وزارة الخزانة على لسان الوزير سكوت بيسنت."""
+    start = i - words + 1
     person = view.party_after(i)
-    org = view.party_before(i)
+    org = view.party_before(start)
     if person is None or person.label != "PERS" or person.lead != i + 1:
         return
-    while org is not None and org.label != "ORG" and i - org.last <= HEADED_BY_REACH:
+    while org is not None and org.label != "ORG" and start - org.last <= HEADED_BY_REACH:
         org = view.party_preceding(org)
-    if org is None or org.label != "ORG" or i - org.last - 1 > HEADED_BY_REACH:
+    if org is None or org.label != "ORG" or start - org.last - 1 > HEADED_BY_REACH:
         return
-    between = view.keys[org.last + 1 : i]
+    between = view.keys[org.last + 1 : start]
     if any(key in _CLAUSE_OPENERS or key in _SENTENCE_ENDS for key in between):
         return
-    yield _Candidate(person, org, True, i, "affiliation", trigger.role)
+    yield _Candidate(person, org, True, start, "affiliation", role)
+
+
+def _spoken_for(view: _SentenceView) -> Iterator[_Candidate]:
+    """An organization speaking through a person: أعلنت الوزارة على لسان الوزير فلان."""
+    for i in range(view.start + 1, view.end):
+        if view.keys[i] in _TONGUE and view.keys[i - 1] in _ON:
+            yield from _headed_by(view, i, "spokesperson", words=2)
 
 
 def _seats(view: _SentenceView) -> Iterator[_Candidate]:
@@ -848,7 +914,7 @@ def _relate(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> 
     # a verb reads its subject first where one stands before it; a verbal noun its genitive
     patterns = {
         VERB: (_subject_verb_object, _coordinated_before, _between, _verb_subject_object),
-        NOUN: (_between, _verb_subject_object, _subject_verb_object),
+        NOUN: (_between, _agent_after, _verb_subject_object, _subject_verb_object),
         PREDICATE: (_subject_verb_object,),
     }[trigger.kind]
     if word.pronoun == "possessor":  # أعلن بايدن دعمه لزيلينسكي: the pronoun fills the genitive
@@ -870,7 +936,7 @@ def _object_ok(view: _SentenceView, trigger: Trigger, after: int, obj: _Party, *
     """Whether ``obj``, the first party after token ``after``, can be the trigger's object.
 
     A time adverb and its comma between do not count (استقبل قنديل اليوم الخميس، رشاد حسين)."""
-    while after + 1 < obj.lead and (view.keys[after + 1] in _TIME_WORDS or view.keys[after + 1] in ("،", ",")):
+    while after + 1 < obj.lead and _skippable(view.keys[after + 1]):
         after += 1
     gap = obj.lead - after - 1
     if gap > max_gap or not view.open_between(after, obj.lead):
@@ -891,6 +957,12 @@ def _object_ok(view: _SentenceView, trigger: Trigger, after: int, obj: _Party, *
     if obj.marker in _ADJUNCTS or any(k in _ADJUNCTS for k in between) or any(nouns):
         return False  # تدعم الحوار مع الصين: the object is الحوار, not الصين
     return not (trigger.type == "contact" and (obj.marker == "عن" or "عن" in between))
+
+
+def _skippable(key: str) -> bool:
+    """Whether a word between a trigger's sides may be passed over: a time adverb, an
+    amount (10 مليارات دولار إضافية), a comma."""
+    return key in _TIME_WORDS or key in _AMOUNT_WORDS or key.isdigit() or key in ("،", ",")
 
 
 def _subject_verb_object(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:
@@ -938,6 +1010,23 @@ def _verb_subject_object(view: _SentenceView, i: int, word: TriggerWord, *, max_
     if not _object_ok(view, trigger, subject.end, obj, max_gap=max_gap):
         return None
     return subject, obj, not trigger.mutual
+
+
+def _agent_after(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:
+    """A verbal noun between its target and its agent after من (من قبل): وجهت إلى شركة
+    ميتا اتهامات بالاحتكار من لجنة التجارة; تعرض ماسك لانتقادات من المفوضية."""
+    if word.trigger.mutual:
+        return None
+    agent = view.party_after(i)
+    target = view.party_before(i)
+    if agent is None or target is None or agent.marker != "من":
+        return None
+    words_after = agent.lead - agent.marker_words - i - 1
+    if words_after > 1 or i - target.last - 1 > max_gap or not view.no_clause_break(target.last, agent.lead):
+        return None
+    if any(k in _CLAUSE_OPENERS for k in view.keys[target.last + 1 : agent.lead]):
+        return None
+    return agent, target, True
 
 
 def _coordinated_before(view: _SentenceView, i: int, word: TriggerWord, *, max_gap: int) -> _Found | None:

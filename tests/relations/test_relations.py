@@ -366,3 +366,58 @@ def test_seed_relations():
     assert (musk, "support", trump, True) in found  # ماسك داعما أساسيا لحملة دونالد ترامب
     assert (musk, "conflict", trump, True) in found  # انتقاد ماسك لمشروع قانون ترامب; اتهم ماسك إدارة ترامب
     assert (peskov, "affiliation", kremlin, True) in found  # المتحدث باسم الكرملين ديمتري بيسكوف
+
+
+# --- reach: titles, heads, seats, agents --------------------------------------------------
+
+
+def test_a_title_alone_is_the_person_who_held_it_before():
+    doc = ae.extract(
+        "استقبل ولي العهد السعودي الأمير محمد بن سلمان الرئيس الأمريكي دونالد ترامب. وانتقد ولي العهد إيران بشدة."
+    )
+    conflict = [r for r in doc.relations if r.type == "conflict"]
+    assert [(r.head_name, r.tail_name, r.sentence) for r in conflict] == [("محمد بن سلمان", "إيران", 1)]
+
+
+def test_a_title_two_people_held_stays_unresolved():
+    names = {"ترامب": "PERS", "بوتين": "PERS", "إيران": "LOC"}
+    text = "التقى الرئيس ترامب الرئيس بوتين. وانتقد الرئيس إيران."
+    assert [r for r in hand_relations(text, names) if r[1] == "conflict"] == []
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        (
+            "عقد مجلس النقابة، برئاسة الدكتور محمد عبد الجواد، اجتماعا اليوم.",
+            {"مجلس النقابة": "ORG", "محمد عبد الجواد": "PERS"},
+            ("محمد عبد الجواد", "affiliation", "مجلس النقابة", True),
+        ),
+        (
+            "أعلنت وزارة الخزانة على لسان الوزير سكوت بيسنت تمديد الإعفاءات.",
+            {"وزارة الخزانة": "ORG", "سكوت بيسنت": "PERS"},
+            ("سكوت بيسنت", "affiliation", "وزارة الخزانة", True),
+        ),
+        (
+            "تمكنت وحدات الحرس الوطني بالمنستير من إيقاف عصابة.",
+            {"الحرس الوطني": "ORG", "المنستير": "LOC"},
+            ("الحرس الوطني", "located_in", "المنستير", True),
+        ),
+        (
+            "وجهت إلى شركة ميتا اتهامات بالاحتكار من لجنة التجارة.",
+            {"ميتا": "ORG", "لجنة التجارة": "ORG"},
+            ("لجنة التجارة", "conflict", "ميتا", True),
+        ),
+    ],
+)
+def test_heads_spokespeople_seats_and_agents(text, names, expected):
+    assert hand_relations(text, names) == [expected]
+
+
+def test_an_apposition_does_not_keep_the_object_from_its_verb():
+    names = {"هشام قنديل": "PERS", "مجلس الوزراء": "ORG", "رشاد حسين": "PERS"}
+    text = "استقبل الدكتور هشام قنديل رئيس مجلس الوزراء اليوم الخميس، رشاد حسين المبعوث الأمريكي."
+    assert hand_relations(text, names) == [
+        ("هشام قنديل", "contact", "رشاد حسين", False),
+        ("هشام قنديل", "affiliation", "مجلس الوزراء", True),
+    ]
