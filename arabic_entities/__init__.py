@@ -20,6 +20,15 @@ from .graph.analysis import (
 )
 from .graph.build import GraphBuilder, cooccurrence_graph
 from .graph.export import write_graph
+from .graph.timeline import (
+    changes,
+    entity_timeline,
+    link_evidence,
+    link_timeline,
+    period_graph,
+    plot_timeline,
+    timeline_periods,
+)
 from .inputs import read_texts
 from .parallel import WorkerError
 from .pipeline import NotArabicWarning, Pipeline, extract, extract_many, load
@@ -38,19 +47,26 @@ __all__ = [
     "Token",
     "WorkerError",
     "centrality",
+    "changes",
     "communities",
     "cooccurrence_graph",
     "edges_dataframe",
     "ego_network",
+    "entity_timeline",
     "extract",
     "extract_many",
     "link_entities",
+    "link_evidence",
+    "link_timeline",
     "load",
     "ner",
     "nodes_dataframe",
     "normalize",
+    "period_graph",
+    "plot_timeline",
     "read_texts",
     "strongest_pairs",
+    "timeline_periods",
     "top_entities",
     "write_graph",
 ]

@@ -26,12 +26,13 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import networkx as nx
 
+from .dates import PERIODS
 from .document import LABELS, Document
 from .graph.analysis import strongest_pairs, top_entities
 from .graph.build import GRAPH_LABELS, WINDOWS, cooccurrence_graph
 from .graph.draw import require_matplotlib
 from .graph.export import GRAPH_FORMATS, write_graph
-from .inputs import InputError, count_documents, input_files, iter_texts
+from .inputs import InputError, TextRecord, count_documents, input_files, iter_texts
 from .pipeline import Pipeline, load
 
 __all__ = ["COLUMNS", "FORMATS", "main"]
@@ -41,18 +42,20 @@ EXTRACT_EXAMPLES = """\
   arabic-entities extract seeds/ --format table                # a readable table
   arabic-entities extract 'news/**/*.txt' -o mentions.csv      # format from the suffix
   arabic-entities extract articles.jsonl --text-field body --id-field url --format tsv
+  arabic-entities extract articles.csv --date-field published -o mentions.csv
   echo 'قال إيلون ماسك إن بوتين وافق على اللقاء في موسكو.' | arabic-entities extract -"""
 GRAPH_EXAMPLES = """\
   arabic-entities graph seeds/ -o seeds.gexf                   # for Gephi, plus summary tables
   arabic-entities graph seeds/ -o seeds.html -o seeds.png --english
   arabic-entities graph a.txt b.txt -o graph.json --window paragraph --min-weight 2
-  arabic-entities graph articles.jsonl -o people.csv --labels PERS --window 10"""
+  arabic-entities graph articles.jsonl -o people.csv --labels PERS --window 10
+  arabic-entities graph news.jsonl.gz --date-field date --period month -o timeline.gexf   # Gephi's timeline"""
 EVALUATE_EXAMPLES = """\
   arabic-entities evaluate --conll test.conll                  # P/R/F1 per type
   arabic-entities evaluate --conll test.conll --recognizer crf"""
 
 #: Columns of ``extract``'s output, in every format.
-COLUMNS = ("doc", "start", "end", "text", "label", "sentence", "entity_id", "entity", "name_en", "score")
+COLUMNS = ("doc", "date", "start", "end", "text", "label", "sentence", "entity_id", "entity", "name_en", "score")
 #: ``extract`` output formats, and the ``-o`` suffixes that choose them.
 FORMATS = {"jsonl": ".jsonl", "tsv": ".tsv", "csv": ".csv", "table": ".txt"}
 #: Graph outputs that are drawings, which take ``--english``.
@@ -69,14 +72,14 @@ class UsageError(Exception):
 # --- inputs -------------------------------------------------------------------------------------
 
 
-def _not_empty(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    """``pairs`` again, or a UsageError before anything is written when none holds text."""
-    pairs = iter(pairs)
+def _not_empty(records: Iterable[TextRecord]) -> Iterator[TextRecord]:
+    """``records`` again, or a UsageError before anything is written when none holds text."""
+    records = iter(records)
     seen = []
-    for pair in pairs:
-        seen.append(pair)
-        if pair[1].strip():
-            return itertools.chain(seen, pairs)
+    for record in records:
+        seen.append(record)
+        if record[1].strip():
+            return itertools.chain(seen, records)
     raise UsageError("empty input: no text to read")
 
 
@@ -104,9 +107,11 @@ def _loaded(loader: Callable[[str], T], name: str) -> T:
 def _documents(args: argparse.Namespace) -> Iterator[Document]:
     """The documents of the command's inputs, extracted by the chosen recognizer."""
     files = input_files(args.inputs)
-    pairs = _not_empty(iter_texts(files, text_field=args.text_field, id_field=args.id_field))
+    records = _not_empty(
+        iter_texts(files, text_field=args.text_field, id_field=args.id_field, date_field=args.date_field)
+    )
     nlp: Pipeline = _loaded(load, args.recognizer)
-    return _progress(nlp.pipe(pairs), files, wanted=args.progress)
+    return _progress(nlp.pipe(records), files, wanted=args.progress)
 
 
 # --- extract ------------------------------------------------------------------------------------
@@ -120,6 +125,7 @@ def _rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
             entity = entities.get(m.entity_id)
             yield {
                 "doc": doc.id,
+                "date": doc.date,
                 "start": m.start,
                 "end": m.end,
                 "text": m.text,
@@ -229,7 +235,9 @@ def _print_summary(G: nx.Graph, top: int) -> None:
 def _graph(args: argparse.Namespace) -> int:
     outputs = [Path(output) for output in args.output]
     _check_outputs(outputs, english=args.english)
-    G = cooccurrence_graph(_documents(args), window=args.window, labels=args.labels, min_weight=args.min_weight)
+    G = cooccurrence_graph(
+        _documents(args), window=args.window, labels=args.labels, min_weight=args.min_weight, period=args.period
+    )
     for output in outputs:
         drawing = args.english and output.suffix.lower() in DRAWINGS
         try:
@@ -299,8 +307,14 @@ def _common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "inputs", nargs="+", metavar="INPUT", help=".txt files, folders of them, globs, .jsonl files, or - for stdin"
     )
-    common.add_argument("--text-field", default="text", help="text field of .jsonl records (default: text)")
-    common.add_argument("--id-field", default="id", help="id field of .jsonl records (default: id)")
+    common.add_argument("--text-field", default="text", help="text field of .jsonl and .csv records (default: text)")
+    common.add_argument("--id-field", default="id", help="id field of .jsonl and .csv records (default: id)")
+    common.add_argument(
+        "--date-field",
+        metavar="FIELD",
+        help="date field of .jsonl and .csv records (ISO 8601: 2017-03-07 or 2017-03-07T09:00:00+01:00); "
+        "default: no dates",
+    )
     common.add_argument(
         "--recognizer", default="builtin", metavar="NAME", help="builtin (default), crf, camelbert, or a model path"
     )
@@ -377,6 +391,12 @@ def _parser() -> argparse.ArgumentParser:
         help="what counts as appearing together (default: sentence; N: within N tokens)",
     )
     graph.add_argument("--min-weight", type=int, default=0, metavar="W", help="keep edges of weight >= W")
+    graph.add_argument(
+        "--period",
+        choices=PERIODS,
+        help="count mentions and edges per day, week, month or year of the documents' dates "
+        "(with --date-field; .gexf is then a dynamic graph for Gephi's timeline)",
+    )
     graph.add_argument(
         "--labels",
         type=_labels,

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from .dates import Period
 from .document import Document
 from .entities.link import EntityRecord, Links, apply_links, collect_records, compute_links, merge_records
 from .graph.build import GRAPH_LABELS, GraphBuilder, Window
@@ -57,7 +58,8 @@ __all__ = ["extract_bag", "graph_from_bag"]
 
 
 def extract_bag(texts: Bag, *, pipeline: Pipeline | None = None, batch_size: int = 32) -> Bag:
-    """A bag of Documents for a bag of texts (``str`` or ``(doc_id, text)`` pairs), in order.
+    """A bag of Documents for a bag of texts (``str``, ``(doc_id, text)`` pairs or any
+    other :data:`~arabic_entities.pipeline.TextInput`), in order.
 
     Each partition goes through ``pipeline.pipe`` (the default pipeline when None; one
     process) in the process that runs it, ``batch_size`` texts at a time.
@@ -77,6 +79,7 @@ def graph_from_bag(
     min_weight: int = 0,
     top_k: int | None = None,
     split_every: int | None = None,
+    period: Period | None = None,
 ) -> nx.Graph:
     """The co-mention graph of a bag of Documents, computed on the active Dask scheduler.
 
@@ -89,7 +92,9 @@ def graph_from_bag(
     """
     _check_bag(docs)
     # every option checked before any work is done
-    GraphBuilder(window=window, max_evidence=max_evidence).graph(labels=labels, min_weight=min_weight, top_k=top_k)
+    GraphBuilder(window=window, max_evidence=max_evidence, period=period).graph(
+        labels=labels, min_weight=min_weight, top_k=top_k
+    )
     if split_every is not None and (not isinstance(split_every, int) or split_every < 2):
         raise ValueError(f"split_every must be an int of at least 2, got {split_every!r}")
     if link:
@@ -99,8 +104,8 @@ def graph_from_bag(
         links = records.apply(_collection_links).to_delayed(optimize_graph=False)
         docs = docs.map_partitions(_relabel_partition, links)
     builder = docs.reduction(
-        partial(_partition_builder, window=window, max_evidence=max_evidence),
-        partial(_merge_builders, window=window, max_evidence=max_evidence),
+        partial(_partition_builder, window=window, max_evidence=max_evidence, period=period),
+        partial(_merge_builders, window=window, max_evidence=max_evidence, period=period),
         split_every=split_every,
     )
     return builder.compute().graph(labels=labels, min_weight=min_weight, top_k=top_k)
@@ -135,13 +140,17 @@ def _relabel_partition(docs: Iterable[Document], links: Links) -> list[Document]
     return [apply_links(doc, links) for doc in docs]
 
 
-def _partition_builder(docs: Iterable[Document], *, window: Window, max_evidence: int) -> GraphBuilder:
-    return GraphBuilder(window=window, max_evidence=max_evidence).add_many(docs)
+def _partition_builder(
+    docs: Iterable[Document], *, window: Window, max_evidence: int, period: Period | None
+) -> GraphBuilder:
+    return GraphBuilder(window=window, max_evidence=max_evidence, period=period).add_many(docs)
 
 
-def _merge_builders(builders: Iterable[GraphBuilder], *, window: Window, max_evidence: int) -> GraphBuilder:
+def _merge_builders(
+    builders: Iterable[GraphBuilder], *, window: Window, max_evidence: int, period: Period | None
+) -> GraphBuilder:
     """A new builder holding the counts of ``builders`` (which Dask may still hold: not changed)."""
-    merged = GraphBuilder(window=window, max_evidence=max_evidence)
+    merged = GraphBuilder(window=window, max_evidence=max_evidence, period=period)
     for builder in builders:
         merged.merge(builder)
     return merged

@@ -179,6 +179,9 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    #: When it was published, as ISO 8601 text (``2017-03-07`` or
+    #: ``2017-03-07T09:00:00+01:00``, see :mod:`arabic_entities.dates`), or None.
+    date: str | None = field(default=None, kw_only=True)
     _index: tuple[list[Entity], int, dict[str, Entity]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -211,6 +214,7 @@ class Document:
                 for e in data.get("entities", [])
             ],
             relations=[Relation(**r) for r in data.get("relations", [])],
+            date=data.get("date"),
         )
 
     def to_json(self, **json_options: Any) -> str:
@@ -239,6 +243,7 @@ class Document:
             rows.append(
                 {
                     "doc_id": self.id,
+                    "date": self.date,
                     "type": r.type,
                     "head": r.head,
                     "head_name": head.name,
@@ -254,7 +259,7 @@ class Document:
                     "evidence": r.evidence,
                 }
             )
-        columns = ["doc_id", "type", "head", "head_name", "head_label", "tail", "tail_name", "tail_label"]
+        columns = ["doc_id", "date", "type", "head", "head_name", "head_label", "tail", "tail_name", "tail_label"]
         return pd.DataFrame(rows, columns=[*columns, "directed", "role", "status", "trigger", "sentence", "evidence"])
 
     def to_dataframe(self) -> pd.DataFrame:
@@ -263,9 +268,10 @@ class Document:
 
         names = {e.id: e.name for e in self.entities}
         rows = [
-            {"doc_id": self.id, **dataclasses.asdict(m), "entity_name": names.get(m.entity_id)} for m in self.mentions
+            {"doc_id": self.id, "date": self.date, **dataclasses.asdict(m), "entity_name": names.get(m.entity_id)}
+            for m in self.mentions
         ]
-        columns = ["doc_id", *(f.name for f in dataclasses.fields(Mention)), "entity_name"]
+        columns = ["doc_id", "date", *(f.name for f in dataclasses.fields(Mention)), "entity_name"]
         return pd.DataFrame(rows, columns=columns)
 
 

@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from .pipeline import Pipeline, Recipe
+from .pipeline import DocInput, Pipeline, Recipe
 from .threads import limit_threads, user_set_threads
 
 if TYPE_CHECKING:
@@ -41,9 +41,9 @@ class WorkerError(RuntimeError):
 
 
 def run_batches(
-    pipeline: Pipeline | Recipe, batches: Iterator[list[tuple[str, str]]], *, n_process: int
+    pipeline: Pipeline | Recipe, batches: Iterator[list[DocInput]], *, n_process: int
 ) -> Iterator[Document]:
-    """The documents of ``batches`` of ``(doc_id, text)`` pairs, run by ``n_process``
+    """The documents of ``batches`` of ``(doc_id, text, date)`` items, run by ``n_process``
     workers with ``PREFETCH`` batches each in flight; results in input order. ``pipeline``
     may be a recipe, which only the workers load.
 
@@ -93,6 +93,6 @@ def _start_worker(pipeline: Pipeline | Recipe) -> None:
         limit_threads(1, user_api=None)  # for the life of this worker process
 
 
-def _run_batch(batch: list[tuple[str, str]]) -> list[Document]:
+def _run_batch(batch: list[DocInput]) -> list[Document]:
     assert _worker_pipeline is not None, "run in a worker started by run_batches"
     return _worker_pipeline.run_batch(batch)

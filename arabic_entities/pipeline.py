@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ner
+from .dates import DateInput, parse_date
 from .document import LABELS, Document, Label, Relation, Sentence, Token, is_label
 from .entities.boundaries import (
     description_before,
@@ -59,8 +60,15 @@ __all__ = [
     "load",
 ]
 
-#: A text, a ``(doc_id, text)`` pair, or the path of a UTF-8 file (its id is the path).
-TextInput = str | tuple[str | None, str] | os.PathLike[str]
+#: A text, a ``(doc_id, text)`` pair, a ``(doc_id, text, date)`` triple, a record
+#: (mapping) with ``text`` and optional ``id`` and ``date``, or the path of a UTF-8 file
+#: (its id is the path). A date is ISO text, a ``date`` or a ``datetime``
+#: (:func:`arabic_entities.dates.parse_date`).
+TextInput = (
+    str | tuple[str | None, str] | tuple[str | None, str, DateInput | None] | Mapping[str, Any] | os.PathLike[str]
+)
+#: One document to make: its id, its text and its date (ISO text) or None.
+DocInput = tuple[str, str, str | None]
 
 
 def _check_not_a_path(text: str) -> None:
@@ -142,19 +150,25 @@ class Pipeline:
             state = state["recipe"].load().__dict__
         self.__dict__.update(state)
 
-    def __call__(self, text: str | os.PathLike[str], doc_id: str | None = None) -> Document:
-        """Extract everything from one text, or from the file at a path (a ``pathlib.Path``)."""
+    def __call__(
+        self, text: str | os.PathLike[str], doc_id: str | None = None, *, date: DateInput | None = None
+    ) -> Document:
+        """Extract everything from one text, or from the file at a path (a ``pathlib.Path``),
+        published on ``date`` (ISO text, a ``date`` or a ``datetime``; optional)."""
         if isinstance(text, os.PathLike):
-            return next(self.pipe([text if doc_id is None else (doc_id, read_text(text))]))
-        if not isinstance(text, str):
+            doc_id = os.fspath(text) if doc_id is None else doc_id
+            text = read_text(text)
+        elif not isinstance(text, str):
             raise TypeError(f"expected a text (str) or a file path, not {type(text).__name__}")
-        _check_not_a_path(text)
-        return next(self.pipe([text if doc_id is None else (doc_id, text)]))
+        else:
+            _check_not_a_path(text)
+        return next(self.pipe([(doc_id, text, date)]))
 
     def pipe(
         self, texts: Iterable[TextInput], *, batch_size: int = 32, n_process: int = 1, progress: bool = False
     ) -> Iterator[Document]:
-        """Documents for texts (``str`` or ``(doc_id, text)`` pairs), in input order, lazily.
+        """Documents for texts (see :data:`TextInput`: ``str``, ``(doc_id, text)`` pairs,
+        ``(doc_id, text, date)`` triples, records), in input order, lazily.
 
         Texts are read ``batch_size`` at a time as documents are asked for. With
         ``n_process`` > 1 the batches go to that many worker processes (see
@@ -167,9 +181,9 @@ class Pipeline:
         """
         return _pipe(self, texts, batch_size=batch_size, n_process=n_process, progress=progress)
 
-    def run_batch(self, pairs: list[tuple[str, str]]) -> list[Document]:
-        """The documents of ``(doc_id, text)`` pairs, all stages, the recognizer run once for all."""
-        prepared = [self._prepare(doc_id, text) for doc_id, text in pairs]
+    def run_batch(self, items: list[DocInput]) -> list[Document]:
+        """The documents of ``(doc_id, text, date)`` items, all stages, the recognizer run once for all."""
+        prepared = [self._prepare(doc_id, text, date) for doc_id, text, date in items]
         sentence_tokens = [
             [t.norm for t in doc.tokens[s.token_start : s.token_end]] for doc, _ in prepared for s in doc.sentences
         ]
@@ -318,7 +332,7 @@ class Pipeline:
                         taken = low + piece_end
                         yield label, low + piece_start, low + piece_end
 
-    def _prepare(self, doc_id: str, text: str) -> tuple[Document, _Normalized]:
+    def _prepare(self, doc_id: str, text: str, date: str | None) -> tuple[Document, _Normalized]:
         normalized = normalize_with_offsets(text, self.normalization)
         sentence_spans, token_spans = tokenize(normalized.text)
         tokens: list[Token] = []
@@ -337,7 +351,7 @@ class Pipeline:
                 next_token += 1
             start, end = normalized.to_original(span.start, span.end)
             sentences.append(Sentence(index, text[start:end], start, end, first, len(tokens)))
-        doc = Document(doc_id, text, sentences, tokens)
+        doc = Document(doc_id, text, sentences, tokens, date=date)
         return doc, _Normalized(normalized, norm_starts, norm_ends)
 
 
@@ -365,15 +379,15 @@ def _relations(doc: Document) -> list[Relation]:
 
 
 class _DocIds:
-    """``(doc_id, text)`` pairs of a stream of inputs, with ids unique in the stream: a
+    """``(doc_id, text, date)`` of a stream of inputs, with ids unique in the stream: a
     text given again without an id gets ``-2``, ``-3``... after its text-derived id, and
     an id given twice is an error. Holds the ids seen (tens of bytes a document)."""
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
 
-    def pair(self, item: TextInput) -> tuple[str, str]:
-        doc_id, text = _as_pair(item)
+    def item(self, given: TextInput) -> DocInput:
+        doc_id, text, date = _as_item(given)
         if doc_id is None:
             doc_id = base = default_doc_id(text)
             repeat = 1
@@ -383,29 +397,36 @@ class _DocIds:
         elif doc_id in self.seen:
             raise ValueError(f"document id {doc_id!r} is given twice: ids must be unique (or leave them out)")
         self.seen.add(doc_id)
-        return doc_id, text
+        return doc_id, text, date
 
 
-def _as_pair(item: TextInput) -> tuple[str | None, str]:
-    """``(doc_id or None, text)`` of one input; a path is read."""
+def _as_item(item: TextInput) -> tuple[str | None, str, str | None]:
+    """``(doc_id or None, text, ISO date or None)`` of one input; a path is read."""
     if isinstance(item, str):
-        return None, item
+        return None, item, None
     if isinstance(item, os.PathLike):
-        return os.fspath(item), read_text(item)
-    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
-        doc_id, text = item
+        return os.fspath(item), read_text(item), None
+    if isinstance(item, Mapping):
+        if not isinstance(item.get("text"), str):
+            raise TypeError(f"a record needs a 'text' string; it has the fields {sorted(item)}")
+        item = (item.get("id"), item["text"], item.get("date"))
+    if isinstance(item, tuple) and len(item) in (2, 3) and isinstance(item[1], str):
+        doc_id, text, date = (*item, None)[:3]
         if doc_id is not None and not isinstance(doc_id, str):
             raise TypeError(f"doc_id must be str, not {type(doc_id).__name__}")
-        return doc_id, text
-    raise TypeError(f"expected a text, a (doc_id, text) pair or a file path, not {type(item).__name__}")
+        return doc_id, text, None if date is None else parse_date(date)
+    raise TypeError(
+        "expected a text, a (doc_id, text) pair, a (doc_id, text, date) triple, a record with 'text' "
+        f"or a file path, not {type(item).__name__}"
+    )
 
 
-def _batches(texts: Iterable[TextInput], size: int) -> Iterator[list[tuple[str, str]]]:
-    """``(doc_id, text)`` pairs with unique ids, ``size`` at a time, read lazily."""
+def _batches(texts: Iterable[TextInput], size: int) -> Iterator[list[DocInput]]:
+    """``(doc_id, text, date)`` items with unique ids, ``size`` at a time, read lazily."""
     items = iter(texts)
     ids = _DocIds()
     while batch := list(islice(items, size)):
-        yield [ids.pair(item) for item in batch]
+        yield [ids.item(item) for item in batch]
 
 
 def _check_texts(texts: object) -> None:
@@ -517,17 +538,18 @@ def default_pipeline() -> Pipeline:
         return _default
 
 
-def extract(text: str | os.PathLike[str], doc_id: str | None = None) -> Document:
+def extract(text: str | os.PathLike[str], doc_id: str | None = None, *, date: DateInput | None = None) -> Document:
     """Extract entities from ``text`` with the default pipeline (loaded once, then cached).
 
     ``text`` may be the path of a UTF-8 file as a :class:`pathlib.Path` (its id is then
-    the path); a ``str`` is always the text itself.
+    the path); a ``str`` is always the text itself. ``date``, when given, is the date
+    of publication (ISO text, a ``date`` or a ``datetime``): ``doc.date``.
 
     >>> doc = extract("قال الرئيس الروسي فلاديمير بوتين إن موسكو مستعدة.")
     >>> [e.name for e in doc.entities if e.label == "PERS"]
     ['فلاديمير بوتين']
     """
-    return default_pipeline()(text, doc_id)
+    return default_pipeline()(text, doc_id, date=date)
 
 
 def extract_many(
@@ -536,7 +558,8 @@ def extract_many(
     """Documents for many texts, in input order, with the default pipeline
     (:meth:`Pipeline.pipe`).
 
-    Each item is a text or a ``(doc_id, text)`` pair. Input and output are streamed:
+    Each item is a text, a ``(doc_id, text)`` pair, a ``(doc_id, text, date)`` triple or
+    a record with ``text`` and optional ``id`` and ``date`` (:data:`TextInput`). Input and output are streamed:
     the texts and documents held do not grow with the collection (see
     :mod:`arabic_entities.parallel` for how far ahead workers read). With ``n_process``
     > 1, call it under ``if __name__ == "__main__":`` in a script (workers are spawned).

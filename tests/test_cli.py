@@ -133,6 +133,33 @@ def test_jsonl_id_field_is_configurable(folder, capsys):
     assert {r["doc"] for r in mentions(capsys)} == {"u1"}
 
 
+def test_dates_come_from_a_field_of_jsonl_and_csv_records(folder, capsys):
+    path = folder / "news.jsonl"
+    rows = [{"id": "a", "date": "2017-03-07T09:00:00+01:00", "text": TEXT}, {"id": "b", "text": "زار ماسك واشنطن."}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    table = folder / "news.csv"
+    with table.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["id", "published", "text"], ["c", "2016-11-02", "زار ماسك واشنطن."]])
+    assert main(["extract", str(path), "--date-field", "date"]) == 0
+    assert {(r["doc"], r["date"]) for r in mentions(capsys)} == {("a", "2017-03-07T09:00:00+01:00"), ("b", None)}
+    assert main(["extract", str(table), "--date-field", "published"]) == 0
+    assert {(r["doc"], r["date"]) for r in mentions(capsys)} == {("c", "2016-11-02")}
+    assert main(["extract", str(path)]) == 0
+    assert {r["date"] for r in mentions(capsys)} == {None}
+
+
+def test_graph_by_period_writes_a_dynamic_gexf(folder, capsys):
+    path = folder / "news.jsonl"
+    rows = [{"id": "a", "date": "2017-01-05", "text": TEXT}, {"id": "b", "date": "2017-03-02", "text": TEXT}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = folder / "g.gexf"
+    assert main(["graph", str(path), "--date-field", "date", "--period", "month", "-o", str(out)]) == 0
+    G = nx.read_gexf(out)
+    putin = next(d for _, d in G.nodes(data=True) if d["name"] == "فلاديمير بوتين")
+    assert [spell[1:] for spell in putin["mentions"]] == [("2017-01-01", "2017-01-31"), ("2017-03-01", "2017-03-31")]
+    assert (putin["start"], putin["end"]) == ("2017-01-05", "2017-03-02")
+
+
 # --- extract --------------------------------------------------------------------------------
 
 
@@ -163,10 +190,10 @@ def test_extract_table_is_aligned(folder, capsys):
 @pytest.mark.parametrize(
     ("name", "check"),
     [
-        ("m.csv", lambda text: text.startswith("doc,start,end")),
-        ("m.tsv", lambda text: text.startswith("doc\tstart\tend")),
+        ("m.csv", lambda text: text.startswith("doc,date,start,end")),
+        ("m.tsv", lambda text: text.startswith("doc\tdate\tstart\tend")),
         ("m.jsonl", lambda text: json.loads(text.splitlines()[0])["doc"]),
-        ("m.txt", lambda text: text.split()[:3] == ["doc", "start", "end"]),
+        ("m.txt", lambda text: text.split()[:4] == ["doc", "date", "start", "end"]),
     ],
 )
 def test_extract_output_format_follows_the_suffix(folder, capsys, name, check):
@@ -179,7 +206,7 @@ def test_extract_output_format_follows_the_suffix(folder, capsys, name, check):
 def test_extract_format_overrides_the_suffix(folder):
     out = folder / "mentions.out"
     assert main(["extract", str(folder / "in"), "-o", str(out), "--format", "csv"]) == 0
-    assert out.read_text(encoding="utf-8").startswith("doc,start,end")
+    assert out.read_text(encoding="utf-8").startswith("doc,date,start,end")
 
 
 def test_a_failed_extract_leaves_no_output_file(folder, capsys):
@@ -322,6 +349,11 @@ ERRORS = {
     ),
     "text not a string": (lambda f: ["extract", write(f / "b.jsonl", b'{"text": 5}\n')], "field 'text' is int"),
     "empty jsonl": (lambda f: ["extract", write(f / "b.jsonl", b"\n\n")], "empty input"),
+    "bad date": (
+        lambda f: ["extract", write(f / "b.jsonl", b'{"text": "a", "date": "7/3/2017"}\n'), "--date-field", "date"],
+        "b.jsonl:1: field 'date': not an ISO 8601 date",
+    ),
+    "bad period": (lambda f: ["graph", "{in}", "-o", "g.gexf", "--period", "decade"], "argument --period"),
     "blank files": (lambda f: ["extract", write(f / "a.txt", b" \n"), write(f / "b.txt", b"")], "empty input"),
     "unknown extract suffix": (lambda f: ["extract", "{in}", "-o", str(f / "m.xyz")], "unknown output suffix"),
     "unknown extract format": (lambda f: ["extract", "{in}", "--format", "xml"], "argument --format: invalid choice"),

@@ -92,6 +92,17 @@ def test_graph_options_match_cooccurrence_graph(docs, options):
     assert_same_graph(G, ae.cooccurrence_graph(docs, **options))
 
 
+def test_graph_by_period_matches_cooccurrence_graph():
+    dated = [
+        (f"d{i}", text if isinstance(text, str) else text[1], f"2017-0{1 + i % 3}-1{i}") for i, text in enumerate(TEXTS)
+    ]
+    docs = list(ae.extract_many(dated))
+    with dask.config.set(scheduler="sync"):
+        G = graph_from_bag(db.from_sequence(docs, npartitions=3), split_every=2, period="month")
+    assert_same_graph(G, ae.cooccurrence_graph(docs, period="month"))
+    assert any(data["periods"] for _, data in G.nodes(data=True))
+
+
 def test_documents_are_made_once(monkeypatch):
     made = []
 

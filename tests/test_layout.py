@@ -15,14 +15,15 @@ ALLOWED = {
     "spans": {"document"},
     "threads": set(),
     "camel_data": set(),
-    "inputs": set(),
+    "dates": set(),
+    "inputs": {"dates"},
     "manifest": set(),
     "text": set(),
     "lexicon": {"document", "text", "manifest"},
     "ner": {"document", "lexicon", "text", "threads", "camel_data", "manifest"},
     "entities": {"document", "spans", "lexicon", "text", "camel_data"},
     "relations": {"document", "lexicon", "text"},
-    "graph": {"document", "entities", "lexicon", "text"},
+    "graph": {"document", "dates", "entities", "lexicon", "text"},
 }
 TOP = {"__init__", "pipeline", "parallel", "cli", "distributed"}
 

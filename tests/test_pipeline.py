@@ -1,3 +1,4 @@
+import datetime as dt
 import pickle
 from pathlib import Path
 
@@ -243,3 +244,32 @@ def test_latin_words_never_join_an_arabic_name():
         words = m.text.split()
         assert all(w.isascii() for w in words) or not any(w.isascii() and w.isalpha() for w in words), m.text
     assert {"تيم كوك", "القاهرة", "إيلون ماسك"} <= {m.text for m in doc.mentions}
+
+
+def test_documents_carry_the_date_they_were_given():
+    text = "التقى ماسك بوتين في موسكو."
+    assert ae.extract(text).date is None
+    assert ae.extract(text, date="2017-03-07T09:00:00+01:00").date == "2017-03-07T09:00:00+01:00"
+    assert ae.extract(text, "a", date=dt.date(2017, 3, 7)).date == "2017-03-07"
+    inputs = [
+        ("a", text, "2017-03-07"),
+        {"id": "b", "text": text, "date": dt.datetime(2017, 3, 8, 10, 30)},
+        {"text": text},
+        ("d", text),
+    ]
+    docs = list(ae.extract_many(inputs, n_process=1))
+    assert [(d.id, d.date) for d in docs] == [
+        ("a", "2017-03-07"),
+        ("b", "2017-03-08T10:30:00"),
+        (default_doc_id(text), None),
+        ("d", None),
+    ]
+    assert ae.Document.from_json(docs[1].to_json()) == docs[1]
+    assert docs[0].to_dataframe()["date"].tolist() == ["2017-03-07"] * len(docs[0].mentions)
+
+
+def test_a_bad_date_or_record_is_a_clear_error():
+    with pytest.raises(ValueError, match="not an ISO 8601 date"):
+        ae.extract("قال بوتين", date="07/03/2017")
+    with pytest.raises(TypeError, match="a record needs a 'text' string"):
+        list(ae.extract_many([{"body": "قال بوتين"}]))

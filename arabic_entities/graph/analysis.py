@@ -42,7 +42,9 @@ __all__ = [
     "communities",
     "edges_dataframe",
     "ego_network",
+    "find_node",
     "nodes_dataframe",
+    "require_pandas",
     "strongest_pairs",
     "top_entities",
 ]
@@ -232,8 +234,9 @@ def communities(
     ]
 
 
-def _node(G: nx.Graph, entity: Any) -> Hashable:
-    """The node ``entity`` names: a node id, an Arabic name or an English name."""
+def find_node(G: nx.Graph, entity: Any) -> Hashable:
+    """The node ``entity`` names: a node id, an Arabic name (compared after
+    normalization) or an English name; KeyError when it names none or several."""
     if entity in G:
         return entity
     if not isinstance(entity, str):
@@ -267,10 +270,11 @@ def ego_network(G: nx.Graph, entity: Any, *, radius: int = 1) -> nx.Graph:
     >>> sorted(ego_network(G, "vladimir putin")), sorted(ego_network(G, "ماسك"))
     (['p1', 'p2'], ['p1', 'p2', 'p3'])
     """
-    return nx.ego_graph(G, _node(G, entity), radius=radius)
+    return nx.ego_graph(G, find_node(G, entity), radius=radius)
 
 
-def _pandas(function: str) -> ModuleType:
+def require_pandas(function: str) -> ModuleType:
+    """The ``pandas`` module, or an ImportError saying that ``function`` needs it."""
     try:
         import pandas as pd
     except ImportError as error:
@@ -286,7 +290,7 @@ def nodes_dataframe(G: nx.Graph) -> pd.DataFrame:
     >>> nodes_dataframe(G).to_dict("records")
     [{'id': 'p1', 'name': 'بوتين', 'count': 3}]
     """
-    pd = _pandas("nodes_dataframe")
+    pd = require_pandas("nodes_dataframe")
     rows = [{"id": node, **d} for node, d in G.nodes(data=True)]
     return pd.DataFrame(rows, columns=_columns(["id"], rows))
 
@@ -300,7 +304,7 @@ def edges_dataframe(G: nx.Graph) -> pd.DataFrame:
     >>> edges_dataframe(G).to_dict("records")
     [{'source': 'p1', 'target': 'p2', 'source_name': 'بوتين', 'target_name': None, 'weight': 2}]
     """
-    pd = _pandas("edges_dataframe")
+    pd = require_pandas("edges_dataframe")
     rows = [
         {"source": a, "target": b, "source_name": G.nodes[a].get("name"), "target_name": G.nodes[b].get("name"), **d}
         for a, b, d in G.edges(data=True)

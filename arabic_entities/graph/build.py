@@ -32,8 +32,16 @@ Edges: ``weight`` (windows naming both ends), ``docs`` (sorted ids of the docume
 where they share a window or a relation), ``npmi``, ``relations`` (relation type →
 count, from ``doc.relations`` between the two ends; a related pair that shares no
 window still gets an edge, of weight 0) and ``evidence`` (up to ``max_evidence``
-``{"doc", "sentence", "text"}`` records of the windows they share, the first in
+``{"doc", "sentence", "text", "date"}`` records of the windows they share, the first in
 ``(doc, sentence)`` order, without repeats).
+
+Time: nodes and edges have ``first_date`` and ``last_date``, the first and last day
+(``YYYY-MM-DD``) of the dated documents that name them or join them (None without dates).
+A graph built with a ``period`` (``"day"``, ``"week"``, ``"month"``, ``"year"``, see
+:mod:`arabic_entities.dates`) has ``G.graph["period"]``, and ``periods`` on nodes (period
+→ mentions) and edges (period → weight), and ``relation_periods`` on edges (period →
+relation type → count); its ``evidence`` keeps up to ``max_evidence`` records per period,
+in time order. Undated documents count everywhere but in the periods.
 
 ``npmi`` is the normalized pointwise mutual information over windows: with ``W`` the
 number of windows naming at least one entity, ``n_a`` those naming ``a`` and ``w_ab``
@@ -53,6 +61,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..dates import PERIODS, Period, parse_date, period_of
 from ..document import Document, Label
 from ..entities.link import link_entities
 from ..lexicon.romanize import romanize
@@ -67,8 +76,8 @@ GRAPH_LABELS: tuple[Label, ...] = ("LOC", "ORG", "PERS")
 WINDOWS = ("sentence", "paragraph", "document")
 
 Window = str | int
-#: ``(doc id, sentence index or None, text or None)``: where two entities meet.
-_Evidence = tuple[str, int | None, str | None]
+#: ``(doc id, sentence index or None, text or None, date or None)``: where two entities meet.
+_Evidence = tuple[str, int | None, str | None, str | None]
 
 
 def _check_window(window: Window) -> Window:
@@ -130,13 +139,37 @@ def _token_windows(doc: Document, distance: int) -> Iterator[tuple[int, str, set
 
 
 def _evidence_key(record: _Evidence) -> tuple[str, int, str]:
-    doc, sentence, text = record
+    doc, sentence, text, _ = record
     return doc, -1 if sentence is None else sentence, text or ""
 
 
-def _first(records: Iterable[_Evidence], k: int) -> list[_Evidence]:
-    """The first ``k`` distinct records in ``(doc, sentence)`` order."""
-    return sorted(set(records), key=_evidence_key)[:k]
+def _first(records: Iterable[_Evidence], k: int, period: Period | None = None) -> list[_Evidence]:
+    """The first ``k`` distinct records in ``(doc, sentence)`` order; with ``period``,
+    the first ``k`` of each period (undated records last), in time order."""
+    ordered = sorted(set(records), key=_evidence_key)
+    if period is None:
+        return ordered[:k]
+    by_period: dict[str, list[_Evidence]] = defaultdict(list)
+    for record in ordered:
+        kept = by_period[_period_key(record[3], period)]
+        if len(kept) < k:
+            kept.append(record)
+    return [record for name in sorted(by_period) for record in by_period[name]]
+
+
+def _period_key(date: str | None, period: Period) -> str:
+    """The period of ``date``; ``"~"`` (after every period name) for no date."""
+    return "~" if date is None else period_of(date, period)
+
+
+def _earlier(a: str | None, b: str | None) -> str | None:
+    """The earlier of two days (YYYY-MM-DD), None not counting."""
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _later(a: str | None, b: str | None) -> str | None:
+    """The later of two days, None not counting."""
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _best(counts: Counter[str]) -> str | None:
@@ -153,7 +186,24 @@ def _npmi(w_ab: int, n_a: int, n_b: int, total: int) -> float:
 
 
 @dataclass
-class _NodeStats:
+class _Dates:
+    """The first and last day an entity or a pair is seen, and counts per period."""
+
+    first: str | None = None
+    last: str | None = None
+    periods: Counter[str] = field(default_factory=Counter)
+
+    def see(self, day: str | None) -> None:
+        self.first, self.last = _earlier(self.first, day), _later(self.last, day)
+
+    def merge_dates(self, other: _Dates) -> None:
+        self.see(other.first)
+        self.see(other.last)
+        self.periods.update(other.periods)
+
+
+@dataclass
+class _NodeStats(_Dates):
     labels: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     names_en: Counter[str] = field(default_factory=Counter)
@@ -168,20 +218,26 @@ class _NodeStats:
         self.count += other.count
         self.docs |= other.docs
         self.windows += other.windows
+        self.merge_dates(other)
 
 
 @dataclass
-class _EdgeStats:
+class _EdgeStats(_Dates):
     weight: int = 0
     docs: set[str] = field(default_factory=set)
     relations: Counter[str] = field(default_factory=Counter)
+    #: period -> relation type -> count
+    relation_periods: dict[str, Counter[str]] = field(default_factory=dict)
     evidence: list[_Evidence] = field(default_factory=list)
 
-    def merge(self, other: _EdgeStats, max_evidence: int) -> None:
+    def merge(self, other: _EdgeStats, max_evidence: int, period: Period | None) -> None:
         self.weight += other.weight
         self.docs |= other.docs
         self.relations.update(other.relations)
-        self.evidence = _first(self.evidence + other.evidence, max_evidence)
+        for name, counts in other.relation_periods.items():
+            self.relation_periods.setdefault(name, Counter()).update(counts)
+        self.evidence = _first(self.evidence + other.evidence, max_evidence, period)
+        self.merge_dates(other)
 
 
 class GraphBuilder:
@@ -207,11 +263,14 @@ class GraphBuilder:
     True
     """
 
-    def __init__(self, *, window: Window = "sentence", max_evidence: int = 10) -> None:
+    def __init__(self, *, window: Window = "sentence", max_evidence: int = 10, period: Period | None = None) -> None:
         self.window = _check_window(window)
         if max_evidence < 0:
             raise ValueError(f"max_evidence must be >= 0, got {max_evidence}")
+        if period is not None and period not in PERIODS:
+            raise ValueError(f"period must be one of {', '.join(PERIODS)} or None, not {period!r}")
         self.max_evidence = max_evidence
+        self.period = period
         self._nodes: dict[str, _NodeStats] = defaultdict(_NodeStats)
         self._edges: dict[tuple[str, str], _EdgeStats] = defaultdict(_EdgeStats)
         self._windows = 0  # windows naming at least one entity
@@ -228,6 +287,8 @@ class GraphBuilder:
         for m in doc.mentions:
             if m.entity_id not in known:
                 raise ValueError(f"mention {m.text!r} of document {doc.id!r} names unknown entity {m.entity_id!r}")
+        day = None if doc.date is None else parse_date(doc.date)[:10]
+        period = None if day is None or self.period is None else period_of(day, self.period)
         for entity in doc.entities:
             node = self._nodes[entity.id]
             node.labels[entity.label] += entity.mention_count
@@ -236,6 +297,9 @@ class GraphBuilder:
                 node.names_en[entity.name_en] += entity.mention_count
             node.count += entity.mention_count
             node.docs.add(doc.id)
+            node.see(day)
+            if period is not None:
+                node.periods[period] += entity.mention_count
         self._doc_ids.add(doc.id)
         touched: set[tuple[str, str]] = set()
         for sentence, text, ids in _windows(doc, self.window):
@@ -246,7 +310,10 @@ class GraphBuilder:
                 edge = self._edges[pair]
                 edge.weight += 1
                 edge.docs.add(doc.id)
-                edge.evidence.append((doc.id, sentence, text))
+                edge.evidence.append((doc.id, sentence, text, doc.date))
+                edge.see(day)
+                if period is not None:
+                    edge.periods[period] += 1
                 touched.add(pair)
         for relation in doc.relations:
             if relation.head == relation.tail:
@@ -258,9 +325,12 @@ class GraphBuilder:
             edge = self._edges[a, b]
             edge.relations[relation.type] += 1
             edge.docs.add(doc.id)
+            edge.see(day)
+            if period is not None:
+                edge.relation_periods.setdefault(period, Counter())[relation.type] += 1
         for pair in touched:
             edge = self._edges[pair]
-            edge.evidence = _first(edge.evidence, self.max_evidence)
+            edge.evidence = _first(edge.evidence, self.max_evidence, self.period)
         return self
 
     def add_many(self, docs: Iterable[Document]) -> GraphBuilder:
@@ -270,13 +340,15 @@ class GraphBuilder:
         return self
 
     def merge(self, other: GraphBuilder) -> GraphBuilder:
-        """Add the counts of ``other`` (same ``window`` and ``max_evidence``); returns this builder."""
+        """Add the counts of ``other`` (same ``window``, ``max_evidence`` and ``period``); returns this builder."""
         if not isinstance(other, GraphBuilder):
             raise TypeError(f"can only merge a GraphBuilder, not {type(other).__name__}")
-        if (other.window, other.max_evidence) != (self.window, self.max_evidence):
+        mine = (self.window, self.max_evidence, self.period)
+        theirs = (other.window, other.max_evidence, other.period)
+        if theirs != mine:
             raise ValueError(
-                f"cannot merge a builder with window={other.window!r}, max_evidence={other.max_evidence} "
-                f"into one with window={self.window!r}, max_evidence={self.max_evidence}"
+                "cannot merge a builder with window={!r}, max_evidence={}, period={!r} ".format(*theirs)
+                + "into one with window={!r}, max_evidence={}, period={!r}".format(*mine)
             )
         both = self._doc_ids & other._doc_ids
         if both:
@@ -285,7 +357,7 @@ class GraphBuilder:
         for node_id, node in other._nodes.items():
             self._nodes[node_id].merge(node)
         for pair, edge in other._edges.items():
-            self._edges[pair].merge(edge, self.max_evidence)
+            self._edges[pair].merge(edge, self.max_evidence, self.period)
         self._windows += other._windows
         return self
 
@@ -305,7 +377,8 @@ class GraphBuilder:
         """
         if top_k is not None and top_k < 0:
             raise ValueError(f"top_k must be >= 0, got {top_k}")
-        G = nx.Graph()
+        G = nx.Graph(period=self.period)
+        timed = self.period is not None
         for node_id in sorted(self._nodes):
             node = self._nodes[node_id]
             G.add_node(
@@ -316,6 +389,9 @@ class GraphBuilder:
                 name_latin=None,  # for the nodes the filters keep, below
                 count=node.count,
                 docs=sorted(node.docs),
+                first_date=node.first,
+                last_date=node.last,
+                **({"periods": dict(sorted(node.periods.items()))} if timed else {}),
             )
         for (a, b), edge in sorted(self._edges.items()):
             G.add_edge(
@@ -325,7 +401,22 @@ class GraphBuilder:
                 docs=sorted(edge.docs),
                 npmi=_npmi(edge.weight, self._nodes[a].windows, self._nodes[b].windows, self._windows),
                 relations=dict(sorted(edge.relations.items())),
-                evidence=[{"doc": doc, "sentence": sentence, "text": text} for doc, sentence, text in edge.evidence],
+                evidence=[
+                    {"doc": doc, "sentence": sentence, "text": text, "date": date}
+                    for doc, sentence, text, date in edge.evidence
+                ],
+                first_date=edge.first,
+                last_date=edge.last,
+                **(
+                    {
+                        "periods": dict(sorted(edge.periods.items())),
+                        "relation_periods": {
+                            name: dict(sorted(counts.items())) for name, counts in sorted(edge.relation_periods.items())
+                        },
+                    }
+                    if timed
+                    else {}
+                ),
             )
         if labels is not None:
             wanted = {labels} if isinstance(labels, str) else set(labels)
@@ -348,11 +439,14 @@ def cooccurrence_graph(
     labels: Collection[str] | str | None = GRAPH_LABELS,
     min_weight: int = 0,
     top_k: int | None = None,
+    period: Period | None = None,
 ) -> nx.Graph:
     """Entities that appear together, across all ``docs``.
 
     ``window`` is ``"sentence"``, ``"paragraph"``, ``"document"`` or a token distance
     (int); the module documentation defines windows and every node and edge attribute.
+    ``period`` (``"day"``, ``"week"``, ``"month"``, ``"year"``) adds counts per period
+    of the documents' dates (:mod:`arabic_entities.graph.timeline` reads them).
     With ``link`` (the default) entities are first joined across documents
     (:func:`~arabic_entities.link_entities`), then counted by a :class:`GraphBuilder`;
     ``labels``, ``min_weight`` and ``top_k`` filter the result (:meth:`GraphBuilder.graph`).
@@ -366,7 +460,7 @@ def cooccurrence_graph(
     >>> [(G.nodes[a]["name"], G.nodes[b]["name"], w) for a, b, w in G.edges(data="weight")]
     [('بوتين', 'إيلون ماسك', 1)]
     """
-    builder = GraphBuilder(window=window, max_evidence=max_evidence)
+    builder = GraphBuilder(window=window, max_evidence=max_evidence, period=period)
     docs = list(docs)
     for doc in docs:
         if not isinstance(doc, Document):

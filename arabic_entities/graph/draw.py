@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -23,7 +24,7 @@ import networkx as nx
 
 from .layout import LABEL_NAMES, display_name, label_color, label_order, layout, scale, top_nodes
 
-__all__ = ["draw_graph", "require_matplotlib"]
+__all__ = ["draw_graph", "font_families", "label_shaper", "require_matplotlib"]
 
 #: Fonts with Arabic glyphs, best first; matplotlib's bundled DejaVu Sans has them too.
 _FONTS = ("Noto Sans Arabic", "Noto Naskh Arabic", "Amiri", "Arial", "Tahoma", "DejaVu Sans")
@@ -69,7 +70,14 @@ def _shaped(text: str) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-def _font_families() -> list[str]:
+def label_shaper(fmt: str) -> Callable[[str], str]:
+    """How the labels of a ``fmt`` drawing (``"png"`` or ``"svg"``) are written:
+    shaped (:func:`_shaped`) for a PNG drawn by a matplotlib that cannot join Arabic
+    letters itself, as they are otherwise."""
+    return _shaped if fmt == "png" and _needs_shaping() else str
+
+
+def font_families() -> list[str]:
     """The installed fonts of :data:`_FONTS`, for matplotlib's per-glyph fallback."""
     from matplotlib import font_manager
 
@@ -169,8 +177,8 @@ def draw_graph(
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    shape = _shaped if fmt == "png" and _needs_shaping() else str
-    families = _font_families()
+    shape = label_shaper(fmt)
+    families = font_families()
     H = top_nodes(G, max_nodes=max_nodes)
     pos = layout(H, seed=layout_seed)
     nodes = list(H.nodes)

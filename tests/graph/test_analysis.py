@@ -170,7 +170,17 @@ def test_ego_network_refuses_unknown_and_ambiguous_names(G):
 
 def test_dataframes(G):
     nodes = nodes_dataframe(G)
-    assert list(nodes.columns) == ["id", "label", "name", "name_en", "name_latin", "count", "docs"]
+    assert list(nodes.columns) == [
+        "id",
+        "label",
+        "name",
+        "name_en",
+        "name_latin",
+        "count",
+        "docs",
+        "first_date",
+        "last_date",
+    ]
     assert len(nodes) == len(G)
     assert nodes.set_index("id").loc["id-بوتين", "docs"] == ["d1", "d2"]
     edges = edges_dataframe(G)
@@ -184,6 +194,8 @@ def test_dataframes(G):
         "npmi",
         "relations",
         "evidence",
+        "first_date",
+        "last_date",
     ]
     assert len(edges) == G.number_of_edges()
     assert set(edges["source_name"]) | set(edges["target_name"]) <= {d["name"] for _, d in G.nodes(data=True)}

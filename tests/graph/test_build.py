@@ -75,14 +75,14 @@ def test_edges_count_sentences_where_both_occur():
     assert G.edges["id-a", "id-c"]["weight"] == 1
     assert G.nodes["id-a"]["count"] == 3 and G.nodes["id-a"]["docs"] == ["d1", "d2"]
     evidence = G.edges["id-a", "id-c"]["evidence"]
-    assert evidence == [{"doc": "d1", "sentence": 1, "text": "a b c"}]
+    assert evidence == [{"doc": "d1", "sentence": 1, "text": "a b c", "date": None}]
 
 
 def test_document_window_and_evidence_cap():
     docs = [make_doc("d1", [["a"], ["b"], ["a", "b"]])]
     G = ae.cooccurrence_graph(docs, window="document")
     assert G.edges["id-a", "id-b"]["weight"] == 1
-    assert G.edges["id-a", "id-b"]["evidence"] == [{"doc": "d1", "sentence": None, "text": None}]
+    assert G.edges["id-a", "id-b"]["evidence"] == [{"doc": "d1", "sentence": None, "text": None, "date": None}]
     capped = ae.cooccurrence_graph([make_doc("d", [["a", "b"]] * 5)], max_evidence=2)
     assert capped.edges["id-a", "id-b"]["weight"] == 5
     assert [e["sentence"] for e in capped.edges["id-a", "id-b"]["evidence"]] == [0, 1]
@@ -93,8 +93,8 @@ def test_paragraph_window_is_a_line(newline):
     doc = make_doc("d", [["a"], ["b"], ["c"], ["a", "c"]], breaks={2}, newline=newline)
     G = graph_of([doc], window="paragraph")
     assert weights(G) == {("a", "b"): 1, ("a", "c"): 1}
-    assert G.edges["id-a", "id-b"]["evidence"] == [{"doc": "d", "sentence": 0, "text": "a b"}]
-    assert G.edges["id-a", "id-c"]["evidence"] == [{"doc": "d", "sentence": 2, "text": "c a c"}]
+    assert G.edges["id-a", "id-b"]["evidence"] == [{"doc": "d", "sentence": 0, "text": "a b", "date": None}]
+    assert G.edges["id-a", "id-c"]["evidence"] == [{"doc": "d", "sentence": 2, "text": "c a c", "date": None}]
     assert weights(graph_of([doc])) == {("a", "c"): 1}
 
 
@@ -117,8 +117,8 @@ def test_token_distance_counts_mention_pairs_across_sentences():
     G = graph_of([doc], window=1)
     assert weights(G) == {("a", "b"): 3}  # a0-b1, b1-a2, a2-b3
     assert G.edges["id-a", "id-b"]["evidence"] == [
-        {"doc": "d", "sentence": 0, "text": "a b a"},
-        {"doc": "d", "sentence": 0, "text": "a b a b"},
+        {"doc": "d", "sentence": 0, "text": "a b a", "date": None},
+        {"doc": "d", "sentence": 0, "text": "a b a b", "date": None},
     ]
 
 
@@ -169,7 +169,15 @@ def test_relations_on_edges():
     G = graph_of([doc])
     assert G.edges["id-a", "id-b"]["relations"] == {"contact": 2}
     related_only = G.edges["id-a", "id-c"]
-    assert related_only == {"weight": 0, "docs": ["d"], "npmi": -1.0, "relations": {"support": 1}, "evidence": []}
+    assert related_only == {
+        "weight": 0,
+        "docs": ["d"],
+        "npmi": -1.0,
+        "relations": {"support": 1},
+        "evidence": [],
+        "first_date": None,
+        "last_date": None,
+    }
     assert not graph_of([doc], min_weight=1).has_edge("id-a", "id-c")
     with pytest.raises(ValueError, match="unknown entity"):
         graph_of([make_doc("d", [["a"]], relations=[("a", "z", "contact")])])
@@ -202,6 +210,8 @@ def test_node_attributes_merge_across_documents():
         "name_latin": "a",
         "count": 3,
         "docs": ["d1", "d2"],
+        "first_date": None,
+        "last_date": None,
     }
     assert G.nodes["id-b"]["name_en"] is None
     assert list(G) == ["id-a", "id-b"]
@@ -253,7 +263,7 @@ def documents(draw):
     if names:
         ends = st.sampled_from(names)
         relations = draw(st.lists(st.tuples(ends, ends, st.sampled_from(["contact", "support"])), max_size=3))
-    return make_doc(
+    doc = make_doc(
         draw(st.sampled_from(["d1", "d2", "d3", "d4"])),
         sentences,
         breaks=draw(st.sets(st.integers(1, 3))),
@@ -261,6 +271,8 @@ def documents(draw):
         relations=relations,
         english={"a": draw(st.sampled_from([None, "A", "Alpha"]))},
     )
+    doc.date = draw(st.sampled_from([None, "2016-12-31", "2017-01-01T23:30:00+01:00", "2017-01-09", "2017-03-02"]))
+    return doc
 
 
 @settings(max_examples=150, deadline=None)
@@ -268,10 +280,11 @@ def documents(draw):
     docs=st.lists(documents(), max_size=6, unique_by=lambda doc: doc.id),
     window=st.sampled_from(["sentence", "paragraph", "document", 0, 1, 3]),
     max_evidence=st.integers(0, 3),
+    period=st.sampled_from([None, "day", "week", "month", "year"]),
     data=st.data(),
 )
-def test_builder_parts_merge_to_the_whole(docs, window, max_evidence, data):
-    options = {"window": window, "max_evidence": max_evidence}
+def test_builder_parts_merge_to_the_whole(docs, window, max_evidence, period, data):
+    options = {"window": window, "max_evidence": max_evidence, "period": period}
     part_of = data.draw(st.lists(st.integers(0, 3), min_size=len(docs), max_size=len(docs)))
     parts = [GraphBuilder(**options) for _ in range(4)]
     for doc, part in zip(docs, part_of):
@@ -299,6 +312,10 @@ def test_builder_refuses_mismatched_merges():
         GraphBuilder().merge(GraphBuilder(window="document"))
     with pytest.raises(ValueError, match="max_evidence"):
         GraphBuilder().merge(GraphBuilder(max_evidence=3))
+    with pytest.raises(ValueError, match="period"):
+        GraphBuilder().merge(GraphBuilder(period="month"))
+    with pytest.raises(ValueError, match="period must be one of day, week, month, year"):
+        GraphBuilder(period="decade")
     with pytest.raises(TypeError):
         GraphBuilder().merge(nx.Graph())
     with pytest.raises(TypeError):
@@ -310,3 +327,36 @@ def test_the_graph_shows_people_organizations_and_places_unless_asked():
     assert set(ae.cooccurrence_graph([doc], link=False)) == {"id-a", "id-c"}
     assert set(ae.cooccurrence_graph([doc], link=False, labels=None)) == {"id-a", "id-b", "id-c"}
     assert set(GraphBuilder().add(doc).graph(labels=["MISC"])) == {"id-b"}
+
+
+# --- time ---------------------------------------------------------------------------
+
+
+def test_nodes_and_edges_count_their_periods_and_dates():
+    docs = [make_doc(f"d{i}", [["a", "b"], ["a"]]) for i in range(3)]
+    for doc, date in zip(docs, ["2017-01-31T23:30:00+01:00", "2017-02-01", None]):
+        doc.date = date
+    G = graph_of(docs, period="month")
+    assert G.graph["period"] == "month"
+    assert G.nodes["id-a"]["periods"] == {"2017-01": 2, "2017-02": 2}  # the undated document counts only in total
+    assert G.nodes["id-a"]["count"] == 6
+    assert (G.nodes["id-a"]["first_date"], G.nodes["id-a"]["last_date"]) == ("2017-01-31", "2017-02-01")
+    edge = G.edges["id-a", "id-b"]
+    assert edge["periods"] == {"2017-01": 1, "2017-02": 1} and edge["weight"] == 3
+    assert [record["date"] for record in edge["evidence"]] == ["2017-01-31T23:30:00+01:00", "2017-02-01", None]
+    assert "periods" not in graph_of(docs).nodes["id-a"]
+
+
+def test_relations_are_counted_per_period():
+    doc = make_doc("d", [["a", "b"]], relations=[("a", "b", "contact"), ("a", "b", "support")])
+    doc.date = "2017-05-04"
+    G = graph_of([doc], period="week")
+    assert G.edges["id-a", "id-b"]["relation_periods"] == {"2017-W18": {"contact": 1, "support": 1}}
+
+
+def test_evidence_is_kept_per_period():
+    docs = [make_doc(f"d{i}", [["a", "b"]]) for i in range(4)]
+    for doc, date in zip(docs, ["2017-01-02", "2017-01-03", "2017-02-02", "2017-02-03"]):
+        doc.date = date
+    evidence = graph_of(docs, period="month", max_evidence=1).edges["id-a", "id-b"]["evidence"]
+    assert [record["doc"] for record in evidence] == ["d0", "d2"]
