@@ -3,7 +3,9 @@
 - :func:`write_html` writes one self-contained page (inline SVG and JavaScript, no
   network needed) where nodes can be dragged and hovered for details, and edges
   show the sentences where their entities meet; the page is the package template
-  ``templates/graph.html`` with its ``__NAME__`` slots filled in.
+  ``templates/graph.html`` with its ``__NAME__`` slots filled in. A graph built with a
+  ``period`` gets a slider that shows one period at a time (nodes sized by their
+  mentions in it, the edges of that period).
 - :func:`graph_html` returns that page as an ``<iframe>`` snippet for notebooks, and
   :func:`document_html` a document's text with its mentions highlighted, which is
   what ``Document._repr_html_`` shows in Jupyter.
@@ -35,12 +37,18 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .layout import LABEL_NAMES, display_name, label_color, label_order, layout, scale, top_nodes
+from .timeline import timeline_periods
 
 if TYPE_CHECKING:
     from ..document import Document
 
 __all__ = ["document_html", "graph_html", "write_html"]
 
+#: The period slider of a graph with periods (0 shows every period).
+_SLIDER = (
+    '<label class="period" dir="ltr">period <input id="period" type="range" min="0" max="{last}" value="0"> '
+    '<output id="period-name">all</output></label>'
+)
 _CSS_FONTS = '"Noto Sans Arabic", "Noto Naskh Arabic", "Segoe UI", Tahoma, Arial, sans-serif'
 
 
@@ -109,6 +117,7 @@ def _page_data(G: nx.Graph, *, english: bool, max_nodes: int, layout_seed: int) 
             "x": round(pos[n][0], 1),
             "y": round(pos[n][1], 1),
             "r": round(scale(math.sqrt(d.get("count", 0)), top_count, 5, 26), 1),
+            "periods": d.get("periods") or {},
         }
         for n, d in H.nodes(data=True)
     ]
@@ -121,6 +130,7 @@ def _page_data(G: nx.Graph, *, english: bool, max_nodes: int, layout_seed: int) 
             "npmi": d.get("npmi"),
             "relations": d.get("relations") or {},
             "evidence": d.get("evidence") or [],
+            "periods": d.get("periods") or {},
         }
         for a, b, d in H.edges(data=True)
     ]
@@ -130,6 +140,7 @@ def _page_data(G: nx.Graph, *, english: bool, max_nodes: int, layout_seed: int) 
             "edges": edges,
             "total": len(G),
             "english": english,
+            "axis": timeline_periods(G) if G.graph.get("period") else [],
             "viewbox": [0, 0, round(width), round(height)],
         }
     )
@@ -159,6 +170,7 @@ def _page(G: nx.Graph, *, english: bool, max_nodes: int, layout_seed: int, title
         "LEGEND": _legend_html(data),
         "FONTS": _CSS_FONTS,
         "VIEWBOX": " ".join(map(str, data["viewbox"])),
+        "SLIDER": _SLIDER.format(last=len(data["axis"])) if data["axis"] else "",
         "DATA": _script_json(data),
     }
     return re.sub(r"__([A-Z]+)__", lambda match: fields[match[1]], _template())

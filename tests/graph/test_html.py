@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 
+import networkx as nx
 import numpy as np
 import pytest
 
@@ -41,6 +42,20 @@ def test_html_is_self_contained_and_holds_the_data(tmp_path, graph):
     assert edge["width"] == max(e["width"] for e in data["edges"])
     assert "إيلون ماسك" in page  # readable, not \u-escaped
     assert "PERS person" in page and "LOC place" in page  # the legend
+
+
+def test_a_graph_with_periods_gets_a_period_slider(tmp_path, graph):
+    page = write_html(graph, tmp_path / "plain.html").read_text(encoding="utf-8")
+    assert 'id="period"' not in page
+    graph.graph["period"] = "month"
+    nx.set_node_attributes(graph, {"pers-1": {"2017-01": 2, "2017-03": 3}}, "periods")
+    nx.set_edge_attributes(graph, {("pers-1", "pers-2"): {"2017-03": 3}}, "periods")
+    page = write_html(graph, tmp_path / "timed.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r"const DATA = (.*);\n", page)[1])
+    assert data["axis"] == ["2017-01", "2017-02", "2017-03"]
+    assert 'id="period" type="range" min="0" max="3"' in page
+    musk = next(node for node in data["nodes"] if node["id"] == "pers-1")
+    assert musk["periods"] == {"2017-01": 2, "2017-03": 3}
 
 
 def test_html_escapes_names_and_title(tmp_path, graph, nasty):
@@ -150,3 +165,32 @@ def test_document_html_escapes_text_and_keeps_lines():
     # the MISC span overlaps بوتين, so it is left unmarked
     assert marks(page) == [("<ماسك>", "PERS"), ("بوتين", "PERS"), ("موسكو", "LOC")]
     assert document_html(Document("empty", "")).endswith('"></div>')
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="no chromium or chrome binary")
+def test_the_period_slider_hides_what_that_period_does_not_name(tmp_path, graph):
+    graph.graph["period"] = "month"
+    nx.set_node_attributes(graph, {"pers-1": {"2017-01": 2}, "pers-2": {"2017-01": 1, "2017-02": 2}}, "periods")
+    nx.set_edge_attributes(graph, {("pers-1", "pers-2"): {"2017-01": 1}}, "periods")
+    page = write_html(graph, tmp_path / "g.html")
+    moved = 'slider.value = "2"; slider.dispatchEvent(new Event("input"));\n</script>'
+    page.write_text(page.read_text(encoding="utf-8").replace("</script>", moved), encoding="utf-8")
+    dom = subprocess.run(
+        [
+            find_chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    circles = re.findall(r"<circle[^>]*>", dom)
+    assert len(circles) == 4 and sum("hidden" in circle for circle in circles) == 3  # February: Putin only
+    assert re.search(r'<output id="period-name">2017-02</output>', dom)
