@@ -27,6 +27,7 @@ from .document import LABELS, Document, Label, Relation, Sentence, Token, is_lab
 from .entities.boundaries import (
     description_before,
     glued_name,
+    lone_common_nouns,
     named_after,
     split_coordination,
     split_listed_names,
@@ -234,6 +235,8 @@ class Pipeline:
                 NotArabicWarning,
                 stacklevel=2,
             )
+        common = lone_common_nouns(candidates, known_person=self._known_person)
+        candidates = [c for c in candidates if c not in common]
         candidates = link_acronyms(
             words,
             candidates,
@@ -269,6 +272,10 @@ class Pipeline:
             morphology=self.morphology,
             known_names=self.known_names,
         )
+
+    def _known_person(self, key: str) -> bool:
+        """Whether the name tables know ``key`` as a person or a part of a person's name."""
+        return "PERS" in self.gazetteer.labels(key) or bool({"PERS", "NAME"} & self.gazetteer.part_labels(key))
 
     def _names(self, words: list[str], offset: int, labels: list[str]) -> list[tuple[Label, int, int]]:
         """``(label, first, last)`` of the names of a sentence (sentence-relative word

@@ -1,7 +1,9 @@
 """The examples a newcomer runs first: the scripts in examples/ and scripts/, and the quickstart notebook."""
 
+import ast
 import importlib.util
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -162,3 +164,45 @@ def test_the_quickstart_notebook_runs(kernel, tmp_path):
     written = json.loads(code[7].outputs[0]["data"]["text/plain"].replace("'", '"'))
     assert set(written) == {"seeds.gexf", "seeds.html"}
     assert set(EXAMPLES.iterdir()) == before  # the notebook writes into a temporary folder
+
+
+# --- the news-over-time notebook ------------------------------------------------------------
+
+OVER_TIME = EXAMPLES / "over_time.ipynb"
+DATED = ROOT.parent / "shared" / "data" / "dated" / "antcorpus.jsonl.gz"
+
+
+def test_the_over_time_notebook_is_committed_without_outputs():
+    nb = json.loads(OVER_TIME.read_text(encoding="utf-8"))
+    code = [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
+    assert code and all(cell["outputs"] == [] and cell["execution_count"] is None for cell in code)
+
+
+@pytest.mark.skipif(not DATED.is_file(), reason="the dated news of ../shared/data/dated are not here")
+def test_the_over_time_notebook_runs(kernel, tmp_path, monkeypatch):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("matplotlib")
+    monkeypatch.setenv("OVER_TIME_EVERY", "5")  # one article in five: the same months, a fifth of the time
+    nb = nbformat.read(OVER_TIME, as_version=4)
+    before = set(EXAMPLES.iterdir())
+    nbclient.NotebookClient(
+        nb, timeout=600, kernel_name=kernel, resources={"metadata": {"path": str(EXAMPLES)}}
+    ).execute()
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert not [o for cell in code for o in cell.outputs if o.output_type == "error"]
+    shown = [outputs(cell) for cell in code]
+    assert re.search(r"^\d{4} articles, 2013-10 to 2017-06", shown[0], re.M)
+    assert "2017-06" in shown[1] and "image/png" in str(code[1].outputs[-1]["data"])  # entity timeline, chart
+    assert " — " in shown[2] and "co_mentions" in shown[2] and re.search(r"[\u0600-\u06ff]{3}", shown[2])  # evidence
+    assert "change" in shown[3] and "before" in shown[3]  # risers and fallers
+    written = ast.literal_eval(code[4].outputs[0]["data"]["text/plain"])
+    assert set(written) == {
+        "2017-03.gexf",
+        "entities_by_month.csv",
+        "links_by_month.csv",
+        "news_by_month.gexf",
+        "news_by_month.html",
+        "people.png",
+    }
+    assert set(EXAMPLES.iterdir()) == before

@@ -273,3 +273,10 @@ def test_a_bad_date_or_record_is_a_clear_error():
         ae.extract("قال بوتين", date="07/03/2017")
     with pytest.raises(TypeError, match="a record needs a 'text' string"):
         list(ae.extract_many([{"body": "قال بوتين"}]))
+
+
+def test_a_common_noun_alone_is_no_person_unless_the_document_names_one_with_it():
+    text = "هشام بن محمد كرومة، ابن تفاحة كرومة مواليد 1983 في العامرية."
+    assert "مواليد" not in [m.text for m in ae.extract(text).mentions]
+    chahed = ae.extract("التقى رئيس الحكومة يوسف الشاهد وفدا. وقال الشاهد إن الحكومة مستعدة.")
+    assert [m.text for m in chahed.mentions if m.label == "PERS"] == ["يوسف الشاهد", "الشاهد"]

@@ -36,12 +36,14 @@ from ..lexicon.arabic import (
 )
 from ..lexicon.lookup import is_common_noun
 from ..lexicon.non_names import is_non_name
+from ..spans import SpanCandidate
 from ..text.normalize import match_key
 from ..text.script import is_latin_word
 
 __all__ = [
     "FACILITY_HEADS",
     "description_before",
+    "lone_common_nouns",
     "glued_name",
     "named_after",
     "split_coordination",
@@ -262,3 +264,34 @@ def description_before(words: Sequence[str], start: int, *, sentence_start: int 
     if run[0] not in TITLE_WORDS:  # والرئيس: the conjunction is not part of the title
         run = [run[0][1:], *run[1:]]
     return " ".join(run)
+
+
+def lone_common_nouns(
+    candidates: Sequence[SpanCandidate], *, known_person: Callable[[str], bool]
+) -> list[SpanCandidate]:
+    """The one-word person spans that are a common noun of the news (مواليد "born in",
+    المحامي): the word, و / ف off, is frequent with and without the article
+    (:func:`~arabic_entities.lexicon.lookup.is_common_noun`), no name table knows any
+    reading of it as a person or a part of one (``known_person`` gets match keys), and
+    no longer person name of the same document holds it (الشاهد after يوسف الشاهد stays).
+
+    >>> span = lambda *words: SpanCandidate("PERS", words, 0, 1, 0, None, 0, len(words))
+    >>> [c.words for c in lone_common_nouns([span("مواليد"), span("ماسك")], known_person=lambda key: False)]
+    [('مواليد',)]
+    """
+    in_full_names = {
+        strip_conjunction(match_key(word))
+        for c in candidates
+        if c.label == "PERS" and len(c.words) > 1
+        for word in c.words
+    }
+
+    def common(word: str) -> bool:
+        bare = strip_conjunction(match_key(word))
+        return (
+            is_common_noun(bare)
+            and bare not in in_full_names
+            and not any(known_person(key) for key in readings(match_key(word)))
+        )
+
+    return [c for c in candidates if c.label == "PERS" and len(c.words) == 1 and common(c.words[0])]

@@ -38,7 +38,8 @@ window still gets an edge, of weight 0) and ``evidence`` (up to ``max_evidence``
 Time: nodes and edges have ``first_date`` and ``last_date``, the first and last day
 (``YYYY-MM-DD``) of the dated documents that name them or join them (None without dates).
 A graph built with a ``period`` (``"day"``, ``"week"``, ``"month"``, ``"year"``, see
-:mod:`arabic_entities.dates`) has ``G.graph["period"]``, and ``periods`` on nodes (period
+:mod:`arabic_entities.dates`) has ``G.graph["period"]`` and ``G.graph["documents"]``
+(period → documents added, whether they name anyone or not), ``periods`` on nodes (period
 → mentions) and edges (period → weight), and ``relation_periods`` on edges (period →
 relation type → count); its ``evidence`` keeps up to ``max_evidence`` records per period,
 in time order. Undated documents count everywhere but in the periods.
@@ -275,6 +276,7 @@ class GraphBuilder:
         self._edges: dict[tuple[str, str], _EdgeStats] = defaultdict(_EdgeStats)
         self._windows = 0  # windows naming at least one entity
         self._doc_ids: set[str] = set()
+        self._period_docs: Counter[str] = Counter()  # documents per period
 
     def add(self, doc: Document) -> GraphBuilder:
         """Count one document; returns the builder. A document id met before is an
@@ -301,6 +303,8 @@ class GraphBuilder:
             if period is not None:
                 node.periods[period] += entity.mention_count
         self._doc_ids.add(doc.id)
+        if period is not None:
+            self._period_docs[period] += 1
         touched: set[tuple[str, str]] = set()
         for sentence, text, ids in _windows(doc, self.window):
             self._windows += 1
@@ -359,6 +363,7 @@ class GraphBuilder:
         for pair, edge in other._edges.items():
             self._edges[pair].merge(edge, self.max_evidence, self.period)
         self._windows += other._windows
+        self._period_docs.update(other._period_docs)
         return self
 
     def graph(
@@ -377,8 +382,8 @@ class GraphBuilder:
         """
         if top_k is not None and top_k < 0:
             raise ValueError(f"top_k must be >= 0, got {top_k}")
-        G = nx.Graph(period=self.period)
         timed = self.period is not None
+        G = nx.Graph(period=self.period, **({"documents": dict(sorted(self._period_docs.items()))} if timed else {}))
         for node_id in sorted(self._nodes):
             node = self._nodes[node_id]
             G.add_node(

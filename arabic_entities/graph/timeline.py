@@ -59,7 +59,7 @@ def _check_timed(G: nx.Graph) -> Period:
 def timeline_periods(G: nx.Graph) -> list[str]:
     """Every period from the first to the last one the graph counts, gaps included."""
     period = _check_timed(G)
-    names = {name for _, counts in G.nodes(data="periods") for name in counts or ()}
+    names = {name for _, counts in G.nodes(data="periods") for name in counts or ()} | set(G.graph.get("documents", ()))
     if not names:
         return []
     return periods_between(period_start(min(names)).isoformat(), period_start(max(names)).isoformat(), period)
@@ -71,11 +71,13 @@ def _nodes(G: nx.Graph, entities: Iterable[Any] | None) -> list[Hashable]:
 
 def entity_timeline(G: nx.Graph, entities: Iterable[Any] | None = None, *, fill: bool = True) -> pd.DataFrame:
     """Mentions per period: columns ``period``, ``id``, ``label``, ``name``, ``name_en``,
-    ``mentions``. ``entities`` are node ids or names (Arabic or English, as
-    :func:`~arabic_entities.ego_network` takes them); None: every node. With ``fill``
-    every period of the graph is a row, 0 where the entity is not named."""
+    ``mentions`` and ``per_100_docs`` (mentions per 100 documents of that period: news
+    volume changes, this does not). ``entities`` are node ids or names (Arabic or
+    English, as :func:`~arabic_entities.ego_network` takes them); None: every node. With
+    ``fill`` every period of the graph is a row, 0 where the entity is not named."""
     pd = require_pandas("entity_timeline")
     axis = timeline_periods(G)
+    documents = G.graph.get("documents", {})
     rows = []
     for node in _nodes(G, entities):
         data = G.nodes[node]
@@ -89,9 +91,12 @@ def entity_timeline(G: nx.Graph, entities: Iterable[Any] | None = None, *, fill:
                     "name": data.get("name"),
                     "name_en": data.get("name_en"),
                     "mentions": counts.get(name, 0),
+                    "per_100_docs": round(100 * counts.get(name, 0) / documents[name], 2)
+                    if documents.get(name)
+                    else 0.0,
                 }
             )
-    return pd.DataFrame(rows, columns=["period", "id", "label", "name", "name_en", "mentions"])
+    return pd.DataFrame(rows, columns=["period", "id", "label", "name", "name_en", "mentions", "per_100_docs"])
 
 
 def _edges(G: nx.Graph, pairs: Iterable[tuple[Any, Any]] | None) -> list[tuple[Hashable, Hashable]]:
@@ -207,12 +212,17 @@ def plot_timeline(
     *,
     path: str | os.PathLike[str] | None = None,
     english: bool = False,
+    relative: bool = False,
+    since: str | None = None,
+    until: str | None = None,
     title: str | None = None,
 ) -> Figure:
     """A line chart of mentions per period of ``entities`` and co-mentions of ``pairs``
-    (node ids or names); saved to ``path`` (``.png`` or ``.svg``) when given. Labels are
-    the Arabic names, shaped for matplotlib where it cannot join letters, or the English
-    ones (``english=True``, where known). Needs the ``viz`` extra."""
+    (node ids or names), or with ``relative`` of both per 100 documents of each period,
+    over the periods from ``since`` to ``until`` (names such as ``"2016-01"``; default:
+    all); saved to ``path`` (``.png`` or ``.svg``) when given. Labels are the Arabic
+    names, shaped for matplotlib where it cannot join letters, or the English ones
+    (``english=True``, where known). Needs the ``viz`` extra."""
     from .draw import font_families, label_shaper, require_matplotlib
 
     require_matplotlib()
@@ -222,7 +232,19 @@ def plot_timeline(
         raise ValueError("give entities or pairs to plot")
     fmt = Path(path).suffix.lower().lstrip(".") if path is not None else "png"
     shape = label_shaper(fmt)
-    axis = timeline_periods(G)
+    every = timeline_periods(G)
+    shown = [k for k, name in enumerate(every) if (since or "") <= name <= (until or "~")]
+    if not shown:
+        raise ValueError(f"no period of this graph from {since} to {until} (it runs {every[0]} to {every[-1]})")
+    axis = [every[k] for k in shown]
+    documents = G.graph.get("documents", {})
+
+    def per_period(counts: Sequence[int]) -> list[float]:
+        counts = [counts[k] for k in shown]
+        if not relative:
+            return list(counts)
+        return [100 * n / documents[name] if documents.get(name) else 0.0 for n, name in zip(counts, axis)]
+
     fig = Figure(figsize=(10, 4.8), dpi=120)
     ax = fig.add_subplot()
     lines = entity_timeline(G, entities)
@@ -230,7 +252,7 @@ def plot_timeline(
         rows = lines[lines["id"] == node]
         ax.plot(
             range(len(axis)),
-            rows["mentions"],
+            per_period(rows["mentions"].tolist()),
             marker="o",
             ms=3,
             label=shape(display_name(G.nodes[node], english=english)),
@@ -238,10 +260,11 @@ def plot_timeline(
     for row_pair in _edges(G, pairs):
         rows = link_timeline(G, [row_pair])
         a, b = (display_name(G.nodes[n], english=english) for n in row_pair)
-        ax.plot(range(len(axis)), rows["co_mentions"], ls="--", marker="s", ms=3, label=shape(f"{a} + {b}"))
+        counts = per_period(rows["co_mentions"].tolist())
+        ax.plot(range(len(axis)), counts, ls="--", marker="s", ms=3, label=shape(f"{a} + {b}"))
     step = max(1, len(axis) // 12)
     ax.set_xticks(range(0, len(axis), step), axis[::step], rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel("mentions per " + G.graph["period"])
+    ax.set_ylabel(("mentions per 100 documents, by " if relative else "mentions per ") + G.graph["period"])
     ax.grid(alpha=0.3)
     ax.legend(prop={"family": font_families(), "size": 9})
     if title:
