@@ -29,7 +29,7 @@ from .graph.timeline import (
     plot_timeline,
     timeline_periods,
 )
-from .inputs import read_texts
+from .inputs import InputError, read_texts
 from .parallel import WorkerError
 from .pipeline import NotArabicWarning, Pipeline, extract, extract_many, load
 from .text.normalize import NormalizeOptions, normalize
@@ -38,6 +38,7 @@ __all__ = [
     "Document",
     "Entity",
     "GraphBuilder",
+    "InputError",
     "Mention",
     "NotArabicWarning",
     "NormalizeOptions",

@@ -30,7 +30,13 @@ def script(path: Path):
 
 
 @pytest.mark.parametrize(
-    "path", [*EXAMPLES.glob("*.py"), ROOT / "scripts" / "make_readme_picture.py"], ids=lambda p: p.name
+    "path",
+    [
+        *EXAMPLES.glob("*.py"),
+        ROOT / "scripts" / "make_readme_picture.py",
+        ROOT / "scripts" / "make_timeline_picture.py",
+    ],
+    ids=lambda p: p.name,
 )
 def test_every_script_shows_its_command(path):
     doc = script(path).__doc__
@@ -73,7 +79,10 @@ def test_articles_table(articles, tmp_path, capsys):
     assert set(musk["id"]) == {"a1", "a2"} and musk["entity_id"].nunique() == 1
     G = nx.read_gexf(out / "graph.gexf")
     assert musk["entity_id"].iloc[0] in G
-    assert "2 articles" in capsys.readouterr().out
+    assert G.nodes[musk["entity_id"].iloc[0]]["mentions"] == [(3, "2024-10-01", "2024-10-31")]  # by month
+    months = pd.read_csv(out / "entities_by_month.csv")
+    assert months[months["name_en"] == "Elon Musk"][["period", "mentions"]].values.tolist() == [["2024-10", 3]]
+    assert "2 articles (0 undated)" in capsys.readouterr().out
 
 
 def test_articles_table_writes_parquet_with_pyarrow(articles, tmp_path):
@@ -95,10 +104,17 @@ def test_articles_table_says_when_pyarrow_is_missing(articles, tmp_path, capsys,
     assert not (tmp_path / "out" / "mentions.parquet").exists()
 
 
-def test_articles_table_rejects_articles_without_the_fields(tmp_path):
+@pytest.mark.parametrize(
+    "article, error",
+    [
+        ({"id": "x", "date": "2024-10-25"}, "a.jsonl:1: no 'text' field"),
+        ({"text": "ماسك", "date": "25/10"}, "not an ISO"),
+    ],
+)
+def test_articles_table_rejects_articles_without_text_or_with_a_bad_date(tmp_path, article, error):
     path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "x", "text": "ماسك"}), encoding="utf-8")
-    with pytest.raises(SystemExit, match="article 1 lacks date"):
+    path.write_text(json.dumps(article), encoding="utf-8")
+    with pytest.raises(SystemExit, match=error):
         script(EXAMPLES / "articles_table.py").main([str(path), "--out", str(tmp_path)])
 
 
@@ -108,6 +124,15 @@ def test_readme_picture(tmp_path, capsys):
     assert script(ROOT / "scripts" / "make_readme_picture.py").main(["--out", str(out)]) == 0
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000
     assert "25 of" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "dated").is_dir(), reason="no dated news here")
+def test_timeline_picture(tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "timeline.png"
+    assert script(ROOT / "scripts" / "make_timeline_picture.py").main(["--out", str(out), "--every", "25"]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000
+    assert "5 people, 396 dated articles" in capsys.readouterr().out
 
 
 # --- the quickstart notebook ----------------------------------------------------------------

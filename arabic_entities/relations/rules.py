@@ -24,9 +24,23 @@ Word orders (titles such as رئيس الوزراء الإسرائيلي go with
   then names the parties alone. All undirected.
 - object first, in a relative clause: منصة إكس التي يمتلكها ماسك.
 - roles: a role noun with an organization, after a person or before one,
-  إيلون ماسك، رئيس شركة سبيس إكس; المتحدث باسم الكرملين ديمتري بيسكوف (the
-  organization then only qualifies the person's title and takes part in nothing
-  else in the sentence).
+  إيلون ماسك، رئيس شركة سبيس إكس; المتحدث باسم الكرملين ديمتري بيسكوف; لمراسل
+  الجوهرة أف أم ماهر الصغير (the organization then only qualifies the person's title
+  and takes part in nothing else in the sentence; the apposition does not keep a verb
+  from its object: استقبل قنديل، رئيس مجلس الوزراء، رشاد حسين). The role noun gives
+  :attr:`Relation.role` (``"spokesperson"``, ``"leader"`` ...).
+- heads and voices: an organization, then برئاسة / بقيادة or على لسان and a person
+  (مجلس النقابة، برئاسة الدكتور محمد عبد الجواد; أعلنت الوزارة على لسان الوزير فلان).
+- agents: a verbal noun between its target and an agent after من / من قبل (وجهت إلى
+  شركة ميتا اتهامات من لجنة التجارة; تعرض ماسك لانتقادات من المفوضية).
+- seats: an organization glued by ب to a place (الحرس الوطني بالمنستير) is located there.
+- titles alone: a title with no name after it (ولي العهد, الرئيس الأمريكي) stands for
+  the person named with that title earlier in the document, when only one was.
+
+Time adverbs (اليوم الخميس،), amounts (10 مليارات دولار) and abbreviated titles (د.)
+are passed over. A relation whose trigger carries the future س, follows a word of
+intent or schedule (يعتزم, من المقرر أن) or is a verbal noun followed by المرتقب /
+المقبل has ``status="planned"``.
 
 Objects joined by و to the object share its relation (دعوى ضد أوبن إيه آي
 ومايكروسوفت). No relation crosses punctuation that ends a clause (، ؛ : . ؟
@@ -48,16 +62,17 @@ Types and who may take part:
   consulted with (بحث مع).
 - ``support`` (PERS, ORG, LOC): backing, endorsement, praise, welcome, thanks,
   congratulation, funding, donation, aid, supplying, granting, defence, alliance,
-  partnership, cooperation.
+  partnership, cooperation, investment in.
 - ``conflict`` (PERS, ORG, LOC): criticism, accusation, attack, threat, condemnation,
   opposition, challenge, mockery, reprimand, punishment, sanctions, bans, expulsion,
-  lawsuits, war, bombardment, invasion, siege, disputes, tension, confrontation, enmity.
+  lawsuits, arrest, detention, trial, war, bombardment, invasion, siege, disputes,
+  tension, confrontation, enmity.
 - ``affiliation`` (PERS → ORG): spokesperson, head, director, founder, owner,
   leader, member, minister, adviser, deputy, official, correspondent, editor,
   coach, player (role nouns); founded, heads, runs, leads, owns, joined, bought,
   took over, works at.
 - ``located_in`` (ORG or PERS → LOC): seats (مقرها في, ومقره, يقع مقر), residence
-  (يقيم في, يعيش في, المقيم في).
+  and presence (يقيم في, يعيش في, المقيم في, يقبع في, الموجود في, ينتشر في).
 
 Verbs are listed in the past and present, third person, singular, dual and plural
 (and first person plural), with و / ف and the future س; verbal nouns with and
@@ -65,8 +80,8 @@ without the article, after ب / ل, in the accusative and with a possessive pron
 
 Not covered: a pronoun as one side (دافع عنه, هاجمه ترامب) except a possessive one
 whose owner is the subject right before; actors named only in an earlier sentence
-or clause (pro-drop: وتحدث عن الأعمال مع ميلي); the passive and "was subjected to"
-(اتُّهم ماسك, تعرض لانتقادات من); verbs whose object is far or inside a longer phrase
+or clause (pro-drop: وتحدث عن الأعمال مع ميلي) unless by a title; the passive of a
+verb (اتُّهم ماسك); verbs whose object is far or inside a longer phrase
 (يقود قسم الذكاء الاصطناعي في مايكروسوفت); light verbs whose noun is not in the
 lexicon (أصدرت مذكرة توقيف بحق); "ORG في LOC" without a seat word; relations stated
 across sentences; and the direction of a verbal noun whose genitive is its object
@@ -84,11 +99,10 @@ Musk is read as the actor). Relations between two places are kept (روسيا ه
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Literal, NamedTuple, get_args
 
 from ..document import RELATION_TYPES, Document, Label, Mention, Relation, RelationType, Sentence, Status
@@ -540,8 +554,7 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
         covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
         triggers = dict(_triggers(keys, first, stop, covered))
         seats = any(
-            a.label == "ORG" and b.label == "LOC" and b.token_start == a.token_end
-            for a, b in itertools.pairwise(mentions)
+            a.label == "ORG" and b.label == "LOC" and b.token_start == a.token_end for a, b in pairwise(mentions)
         )
         if not triggers and not seats and not any(_role_key(keys[i]) for i in range(first, stop)):
             continue
@@ -692,7 +705,7 @@ def _spoken_for(view: _SentenceView) -> Iterator[_Candidate]:
 def _seats(view: _SentenceView) -> Iterator[_Candidate]:
     """An organization named with the place it sits in glued by ب: الحرس الوطني
     بالمنستير, مديرية أمن الإسماعيلية ببورسعيد (the unit of that place)."""
-    for org, place in itertools.pairwise(view.parties):
+    for org, place in pairwise(view.parties):
         if org.label == "ORG" and place.label == "LOC" and place.lead == org.last + 1 and place.marker == "ب":
             yield _Candidate(org, place, True, place.first, "located_in")
 
