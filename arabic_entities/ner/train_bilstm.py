@@ -13,7 +13,10 @@ model's too (``--vectors`` reads a model file or the vectors ``build/vectors.npz
 ``python -m arabic_entities.lexicon.build_clusters --data ../shared/data/unlabeled --vectors``,
 the default, the same word2vec run that makes the shipped clusters). More ``--train`` files can be added, such as
 ``../shared/data/ner/wikifane_gold/wikifane_gold.anerstyle.conll`` (tried, not shipped:
-``benchmarks/RESULTS.md``). The encoder reads the shipped name table (``--names`` picks
+``benchmarks/RESULTS.md``). ``--auxiliary FILE`` trains the shared encoder on another
+corpus through an output layer and CRF of its own, with that corpus's own tags, which
+the model file leaves out (WikiFANE's training part, ``scripts/split_wikifane.py``, with
+its coarse or its 50 fine classes: tried, not shipped). The encoder reads the shipped name table (``--names`` picks
 another, such as the one ``build_names --sources arwikicats world_cities wikidata_names``
 makes, which the models of issue 3 were trained on). The model goes to
 ``build/bilstm.npz``; ``--output arabic_entities/ner/models/bilstm.npz`` replaces

@@ -587,8 +587,11 @@ def _title_references(doc: Document) -> Iterator[Mention]:
     holders: list[tuple[frozenset[str], str]] = []  # (title words, entity id) in text order
     starts = {m.token_start: m for m in doc.mentions}
     covered = {i for m in doc.mentions for i in range(m.token_start, m.token_end)}
+    mentioned = {m.sentence for m in doc.mentions}  # a sentence naming no one neither names a holder nor relates one
     words = [t.norm for t in doc.tokens]
     for sentence in doc.sentences:
+        if sentence.index not in mentioned:
+            continue
         i = sentence.token_start
         while i < sentence.token_end:
             if i in covered or _title_word(words[i]) is None:

@@ -136,3 +136,24 @@ def test_a_model_file_gives_back_its_word_table():
     with np.load(DEFAULT_MODEL_PATH) as model:
         assert keys == model["word_keys"].tobytes().decode("utf-8").split("\n")
         assert np.array_equal(quantized, model["word_vectors"])  # a model trained on it keeps the table
+
+
+def test_an_auxiliary_corpus_trains_its_own_head_and_leaves_the_model_file_alone(tmp_path):
+    pytest.importorskip("torch")
+    data, other, vectors = tmp_path / "train.txt", tmp_path / "fine.txt", tmp_path / "vectors.npz"
+    write_conll(SENTENCES, data)
+    fine = [
+        (tokens, [tag.replace("PERS", "Politician").replace("LOC", "Nation") for tag in tags])
+        for tokens, tags in SENTENCES
+    ]
+    write_conll(fine, other)
+    keys = sorted({token for tokens, _ in SENTENCES for token in tokens})
+    save_vectors(vectors, keys, np.random.default_rng(0).normal(size=(len(keys), 6)))
+    common = ["--train", str(data), "--vectors", str(vectors), "--dev-fraction", "0", "--epochs", "3", "--seeds", "1"]
+    train_bilstm.main([*common, "--output", str(tmp_path / "alone.npz")])
+    train_bilstm.main([*common, "--output", str(tmp_path / "with.npz"), "--auxiliary", str(other)])
+    alone, with_head = np.load(tmp_path / "alone.npz"), np.load(tmp_path / "with.npz")
+    assert sorted(alone.files) == sorted(with_head.files)  # one head in the file either way
+    assert with_head["member0/output_weight"].shape == alone["member0/output_weight"].shape
+    assert not np.array_equal(with_head["member0/lstm_input_weight"], alone["member0/lstm_input_weight"])
+    assert train_bilstm.tag_set(fine)[:1] == ["O"] and "B-Politician" in train_bilstm.tag_set(fine)
