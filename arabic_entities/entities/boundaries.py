@@ -275,7 +275,9 @@ def lone_common_nouns(
     reading of it as a person or a part of one (``known_person`` gets match keys), and
     no longer person name of the same document holds it (الشاهد after يوسف الشاهد stays).
 
-    >>> span = lambda *words: SpanCandidate("PERS", words, 0, 1, 0, None, 0, len(words))
+    >>> def span(*words):
+    ...     return SpanCandidate(label="PERS", words=words, norm_start=0, norm_end=1, sentence=0,
+    ...                          score=None, token_start=0, token_end=len(words))
     >>> [c.words for c in lone_common_nouns([span("مواليد"), span("ماسك")], known_person=lambda key: False)]
     [('مواليد',)]
     """
