@@ -378,11 +378,13 @@ def _lookup_names() -> KnownNames:
 
 
 def _relations(doc: Document) -> list[Relation]:
-    """Typed relations of ``doc``; the trigger lexicon is built on first use, not at import
-    (its words are normalized with camel-tools, whose tables take ~0.5 s to build)."""
-    from .relations import extract_relations
+    """Typed relations of ``doc``: the trigger rules', then those the pair model adds,
+    in sentence order. The trigger lexicon is built on first use, not at import (its
+    words are normalized with camel-tools, whose tables take ~0.5 s to build)."""
+    from .relations import extract_relations, pair_relations
 
-    return extract_relations(doc)
+    ruled = extract_relations(doc)
+    return sorted([*ruled, *pair_relations(doc, ruled)], key=lambda relation: relation.sentence)
 
 
 class _DocIds:

@@ -25,6 +25,8 @@ import random
 import re
 from pathlib import Path
 
+from arabic_entities.relations.train_pairs import parse_markup
+
 HERE = Path(__file__).resolve().parent
 UNLABELED = HERE.parent.parent / "shared" / "data" / "unlabeled"
 OUT = HERE / "data" / "realnews"
@@ -34,7 +36,6 @@ AUDIT_SEED = 2026
 SENTENCE_SEED = 13
 MAX_ARTICLE_CHARS = 4000
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
-MARKUP = re.compile(r"\[\[(PERS|ORG|LOC)\|([^|\]]+)\|([^|\]]+)\]\]")
 WORD_CHAR = re.compile(r"\w")
 
 
@@ -81,31 +82,6 @@ def annotation_sentences(articles: list[tuple[str, int, str]]) -> list[tuple[str
                 break
     rng.shuffle(sample)
     return sample
-
-
-def parse_markup(line: str) -> tuple[str, list[tuple[int, int, str, str]]]:
-    """The plain sentence and its mentions ``(start, end, label, entity key)``.
-
-    >>> parse_markup("قال [[PERS|Vladimir Putin|بوتين]] أمس")
-    ('قال بوتين أمس', [(4, 9, 'PERS', 'Vladimir Putin')])
-    """
-    plain: list[str] = []
-    mentions = []
-    length = 0
-    position = 0
-    for match in MARKUP.finditer(line):
-        plain.append(line[position : match.start()])
-        length += match.start() - position
-        label, key, words = match.group(1), match.group(2).strip(), match.group(3)
-        mentions.append((length, length + len(words), label, key))
-        plain.append(words)
-        length += len(words)
-        position = match.end()
-    plain.append(line[position:])
-    text = "".join(plain)
-    if "[[" in text or "]]" in text:
-        raise ValueError(f"unparsed markup in: {line}")
-    return text, mentions
 
 
 def read_annotated(path: Path) -> dict[str, tuple[str, list[tuple[int, int, str, str]]]]:

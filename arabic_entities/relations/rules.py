@@ -118,7 +118,16 @@ from ..lexicon.arabic import (
 )
 from ..text.normalize import match_key
 
-__all__ = ["RELATION_TYPES", "LEXICON", "ROLE_NOUNS", "Trigger", "TriggerWord", "extract_relations", "find_trigger"]
+__all__ = [
+    "RELATION_TYPES",
+    "LEXICON",
+    "ROLE_NOUNS",
+    "Trigger",
+    "TriggerWord",
+    "extract_relations",
+    "find_trigger",
+    "role_noun",
+]
 
 #: What a trigger word is: a verb, a verbal noun, or a participle describing a subject.
 TriggerKind = Literal["verb", "noun", "predicate"]
@@ -556,7 +565,7 @@ def extract_relations(doc: Document, *, max_gap: int = MAX_GAP) -> list[Relation
         seats = any(
             a.label == "ORG" and b.label == "LOC" and b.token_start == a.token_end for a, b in pairwise(mentions)
         )
-        if not triggers and not seats and not any(_role_key(keys[i]) for i in range(first, stop)):
+        if not triggers and not seats and not any(role_noun(keys[i]) for i in range(first, stop)):
             continue
         view = _SentenceView(doc, sentence, keys, triggers)
         candidates = _sentence_candidates(view, mentions, max_gap=max_gap)
@@ -862,7 +871,7 @@ def _role_relations(
         role = _role_before(view, parties, org)
         if role is None:
             continue
-        role_name = ROLE_NOUNS[_role_key(view.keys[role])]
+        role_name = ROLE_NOUNS[role_noun(view.keys[role])]
         person = parties[k + 1] if k + 1 < len(parties) else None
         gap = range(org.last + 1, person.lead) if person is not None else range(0)
         if person is not None and person.label == "PERS" and _only_commas(view, gap):
@@ -895,7 +904,7 @@ def _only_commas(view: _SentenceView, gap: range) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _role_key(key: str) -> str:
+def role_noun(key: str) -> str:
     """The role noun a word is, with its proclitics taken off (لمراسل, وللمتحدث), else ``""``."""
     for candidate in (key, *(split.stem for split in proclitic_splits(key))):
         if candidate in ROLE_NOUNS:
@@ -909,7 +918,7 @@ def _role_before(view: _SentenceView, parties: list[_Party], org: _Party) -> int
     for r in range(org.lead - 1, max(view.start, org.lead - 1 - MAX_GAP) - 1, -1):
         if not view.no_clause_break(r, org.lead) or any(p.first <= r <= p.last for p in parties):
             return None
-        if _role_key(view.keys[r]):
+        if role_noun(view.keys[r]):
             return r
     return None
 
@@ -917,7 +926,7 @@ def _role_before(view: _SentenceView, parties: list[_Party], org: _Party) -> int
 def _title_start(view: _SentenceView, role: int) -> int:
     """Where the titles that end with the role noun at ``role`` start (الرئيس التنفيذي)."""
     start = role
-    while start > view.start and (_title_prefix(view.word(start - 1)) is not None or _role_key(view.keys[start - 1])):
+    while start > view.start and (_title_prefix(view.word(start - 1)) is not None or role_noun(view.keys[start - 1])):
         start -= 1
     return start
 
