@@ -14,6 +14,7 @@ library reports point into the caller's original string.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from types import SimpleNamespace
@@ -185,8 +186,38 @@ class NormalizedText:
         return self.starts[start], self.ends[end - 1]
 
 
+#: Blocks whose characters may be copied as they are (see :func:`_plain_runs`): Basic
+#: Latin, Latin-1, Arabic, Arabic Supplement and general punctuation.
+_PLAIN_BLOCKS = ((0x20, 0x7F), (0xA0, 0x100), (0x0600, 0x0700), (0x0750, 0x0780), (0x2010, 0x2060))
+
+
+@functools.cache
+def _plain_runs(options: NormalizeOptions) -> regex.Pattern:
+    """Runs of characters that normalization leaves as they are under ``options`` and
+    that are neither marks nor format characters (which join a cluster): most letters,
+    digits, spaces and punctuation of news text, copied without their clusters'
+    normalization. Line breaks stay out (CR LF is one cluster)."""
+    plain = [
+        code
+        for low, high in _PLAIN_BLOCKS
+        for code in range(low, high)
+        if unicodedata.category(chr(code))[0] in "LNPSZ"
+        and unicodedata.category(chr(code)) not in ("Zl", "Zp")
+        and _normalize_cluster(chr(code), options) == chr(code)
+    ]
+    ranges, start = [], plain[0]
+    for previous, code in zip(plain, [*plain[1:], None]):
+        if code != previous + 1:
+            ranges.append(f"{regex.escape(chr(start))}-{regex.escape(chr(previous))}")
+            start = code
+    return regex.compile(f"[{''.join(ranges)}]+")
+
+
 def normalize_with_offsets(text: str, options: NormalizeOptions | None = None, **overrides: bool) -> NormalizedText:
     """Normalize ``text`` and keep the map back to original character offsets.
+
+    Runs of characters that normalization leaves alone are copied as they are; every
+    other grapheme cluster is normalized (the same result as clusters throughout).
 
     >>> nt = normalize_with_offsets("\\u200fماسك")
     >>> nt.text, nt.to_original(0, 4)
@@ -195,19 +226,37 @@ def normalize_with_offsets(text: str, options: NormalizeOptions | None = None, *
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     opts = _options(options, overrides)
+    plain = _plain_runs(opts)
+    memo = _cluster_memo(opts)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for match, out in _normalized_clusters(text, opts):
-        if len(out) == 1:
-            pieces.append(out)
-            starts.append(match.start())
-            ends.append(match.end())
-        elif out:
-            start, end = match.span()
+    position, length = 0, len(text)
+    while position < length:
+        run = plain.match(text, position)
+        if run is not None:
+            end = run.end()
+            if end < length and _GRAPHEME.match(text, end - 1).end() != end:
+                end -= 1  # the run's last character starts a cluster with the marks after it
+            if end > position:
+                pieces.append(text[position:end])
+                starts.extend(range(position, end))
+                ends.extend(range(position + 1, end + 1))
+                position = end
+                continue
+        match = _GRAPHEME.match(text, position)
+        cluster = match.group()
+        out = memo.get(cluster)
+        if out is None:
+            if len(memo) >= CLUSTER_MEMO_SIZE:
+                memo.clear()
+            out = memo[cluster] = _normalize_cluster(cluster, opts)
+        start, end = match.span()
+        if out:
             pieces.append(out)
             starts.extend([start] * len(out))
             ends.extend([end] * len(out))
+        position = end
     return NormalizedText(text, "".join(pieces), starts, ends)
 
 

@@ -3,7 +3,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabic_entities as ae
-from arabic_entities.text.normalize import FULL, SURFACE, NormalizeOptions, match_key, normalize_with_offsets
+from arabic_entities.text.normalize import (
+    FULL,
+    SURFACE,
+    NormalizeOptions,
+    _normalized_clusters,
+    match_key,
+    normalize_with_offsets,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,3 +88,29 @@ def test_offsets_are_monotone_and_in_range(text, options):
     for i in range(len(nt.text)):
         a, b = nt.to_original(i, i + 1)
         assert 0 <= a < b <= len(text)
+
+
+def cluster_by_cluster(text, options):
+    """The reference: every grapheme cluster normalized and mapped back (no plain runs)."""
+    pieces, starts, ends = [], [], []
+    for match, out in _normalized_clusters(text, options):
+        pieces.append(out)
+        starts += [match.start()] * len(out)
+        ends += [match.end()] * len(out)
+    return "".join(pieces), starts, ends
+
+
+NEWS_CHARACTERS = st.sampled_from(
+    list("اأإآٱبتةثىيوؤئءـ ً ٌ ٍ َ ُ ِ ّ ْ ٰ،؛؟.!«»()-ab Z1٣۴\r\n\t ")
+    + ["\u200c", "\u200d", "\u200f", "\u0600", "\u06dd", "\u0301", "\ufe8d", "\U0001f600", "\U0001f1ea", "\U0001f3fb"]
+)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(
+    st.one_of(st.text(), st.text(NEWS_CHARACTERS)),
+    st.sampled_from([FULL, SURFACE, NormalizeOptions(arclean=True)]),
+)
+def test_plain_runs_are_copied_exactly_as_clusters_would_be(text, options):
+    nt = normalize_with_offsets(text, options)
+    assert (nt.text, nt.starts, nt.ends) == cluster_by_cluster(text, options)
