@@ -205,12 +205,10 @@ def _plain_runs(options: NormalizeOptions) -> regex.Pattern:
         and unicodedata.category(chr(code)) not in ("Zl", "Zp")
         and _normalize_cluster(chr(code), options) == chr(code)
     ]
-    ranges, start = [], plain[0]
-    for previous, code in zip(plain, [*plain[1:], None]):
-        if code != previous + 1:
-            ranges.append(f"{regex.escape(chr(start))}-{regex.escape(chr(previous))}")
-            start = code
-    return regex.compile(f"[{''.join(ranges)}]+")
+    firsts = [code for k, code in enumerate(plain) if k == 0 or plain[k - 1] != code - 1]
+    lasts = [code for k, code in enumerate(plain) if k == len(plain) - 1 or plain[k + 1] != code + 1]
+    ranges = "".join(f"{regex.escape(chr(a))}-{regex.escape(chr(b))}" for a, b in zip(firsts, lasts, strict=True))
+    return regex.compile(f"[{ranges}]+")
 
 
 def normalize_with_offsets(text: str, options: NormalizeOptions | None = None, **overrides: bool) -> NormalizedText:
