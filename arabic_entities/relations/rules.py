@@ -59,7 +59,8 @@ Types and who may take part:
 
 - ``contact`` (PERS, ORG, LOC), always undirected: meetings, talks, calls,
   contacts, negotiations, visits, receptions, letters and cables; discussed /
-  consulted with (بحث مع).
+  consulted with (بحث مع). In a sports report (a word such as مباراة, الدوري, هدف in
+  the sentence) a mutual contact or conflict word is a match and relates no one.
 - ``support`` (PERS, ORG, LOC): backing, endorsement, praise, welcome, thanks,
   congratulation, funding, donation, aid, supplying, granting, defence, alliance,
   partnership, cooperation, investment in.
@@ -70,7 +71,7 @@ Types and who may take part:
 - ``affiliation`` (PERS → ORG): spokesperson, head, director, founder, owner,
   leader, member, minister, adviser, deputy, official, correspondent, editor,
   coach, player (role nouns); founded, heads, runs, leads, owns, joined, bought,
-  took over, works at.
+  took over, works at, signed with (تعاقد مع).
 - ``located_in`` (ORG or PERS → LOC): seats (مقرها في, ومقره, يقع مقر), residence
   and presence (يقيم في, يعيش في, المقيم في, يقبع في, الموجود في, ينتشر في).
 
@@ -337,6 +338,11 @@ _AMOUNT_WORDS = _keys("""
     إضافية إضافي اضافية
 """)
 _ON, _TONGUE = _keys("على"), _keys("لسان")
+#: Words of a sports report: a mutual trigger there (مواجهة, لقاء) is a match.
+_SPORTS = _keys("""
+    مباراة المباراة مباريات المباريات الدوري دوري كأس الكأس بطولة البطولة الشوط هدف هدفا أهداف الأهداف
+    الملعب ملعب المنتخب منتخب التعادل تعادل فوز بالفوز الفوز هزيمة الهزيمة اللاعبين لاعبي الجولة
+""")
 #: One-letter abbreviations of titles, written with a dot: د. (دكتور), م. (مهندس), أ. (أستاذ).
 _ABBREVIATIONS = _keys("د م أ")
 _RELATIVES = _keys("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي")
@@ -664,9 +670,10 @@ def _sentence_candidates(view: _SentenceView, mentions: list[Mention], *, max_ga
         if p.first not in modifiers
     ]
     candidates = [*roles, *_seats(view), *_spoken_for(view)]
+    sports = any(strip_conjunction(key) in _SPORTS for key in view.keys[view.start : view.end])
     for i, word in view.triggers.items():
-        if _negated(view, i):
-            continue
+        if _negated(view, i) or (word.trigger.mutual and word.trigger.type != "support" and sports):
+            continue  # a match (مواجهة الأهلي والزمالك, لقاء الفريقين) is neither a meeting nor a conflict
         if word.trigger.kind == NOUN and word.trigger.type == "affiliation" and _preposition(word.prefix) == "ب":
             candidates += _headed_by(view, i, word.trigger.role)
             continue

@@ -421,3 +421,21 @@ def test_an_apposition_does_not_keep_the_object_from_its_verb():
         ("هشام قنديل", "contact", "رشاد حسين", False),
         ("هشام قنديل", "affiliation", "مجلس الوزراء", True),
     ]
+
+
+def test_a_match_is_neither_a_meeting_nor_a_conflict():
+    names = {"الأهلي": "ORG", "الزمالك": "ORG"}
+    assert hand_relations("تنتظر الجماهير مواجهة الأهلي والزمالك في نهائي الكأس.", names) == []
+    assert hand_relations("تتواصل المواجهة بين الأهلي والزمالك في الشارع.", names) == [
+        ("الأهلي", "conflict", "الزمالك", False)
+    ]
+
+
+def test_a_signing_is_a_players_affiliation():
+    (relation,) = ae.extract("أعلن ريال مدريد تعاقده مع كيليان مبابي.").relations
+    assert (relation.head_name, relation.type, relation.tail_name, relation.role) == (
+        "كيليان مبابي",
+        "affiliation",
+        "ريال مدريد",
+        "player",
+    )
