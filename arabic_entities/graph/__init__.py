@@ -1,7 +1,7 @@
 """Stage 6: the co-mention graph of many documents: building and merging (:mod:`.build`),
-analysis (:mod:`.analysis`), files (:mod:`.export`), PNG/SVG drawings (:mod:`.draw`) and
-interactive pages and highlighted documents (:mod:`.html`); :mod:`.layout` holds what
-drawings and pages share.
+analysis (:mod:`.analysis`), news over time (:mod:`.timeline`), files (:mod:`.export`),
+PNG/SVG drawings (:mod:`.draw`) and interactive pages and highlighted documents
+(:mod:`.html`); :mod:`.layout` holds what drawings and pages share.
 """
 
 from .analysis import (
