@@ -124,13 +124,17 @@ def _normalized_clusters(text: str, options: NormalizeOptions) -> Iterator[tuple
     """Each grapheme cluster of ``text`` with its normalized form (possibly empty)."""
     memo = _cluster_memo(options)
     for match in _GRAPHEME.finditer(text):
-        cluster = match.group()
-        out = memo.get(cluster)
-        if out is None:
-            if len(memo) >= CLUSTER_MEMO_SIZE:
-                memo.clear()
-            out = memo[cluster] = _normalize_cluster(cluster, options)
-        yield match, out
+        yield match, _remembered(match.group(), options, memo)
+
+
+def _remembered(cluster: str, options: NormalizeOptions, memo: dict[str, str]) -> str:
+    """The normalized form of ``cluster``, from ``memo`` or computed and remembered there."""
+    out = memo.get(cluster)
+    if out is None:
+        if len(memo) >= CLUSTER_MEMO_SIZE:
+            memo.clear()
+        out = memo[cluster] = _normalize_cluster(cluster, options)
+    return out
 
 
 def _normalize_cluster(cluster: str, options: NormalizeOptions) -> str:
@@ -243,12 +247,7 @@ def normalize_with_offsets(text: str, options: NormalizeOptions | None = None, *
                 position = end
                 continue
         match = _GRAPHEME.match(text, position)
-        cluster = match.group()
-        out = memo.get(cluster)
-        if out is None:
-            if len(memo) >= CLUSTER_MEMO_SIZE:
-                memo.clear()
-            out = memo[cluster] = _normalize_cluster(cluster, opts)
+        out = _remembered(match.group(), opts, memo)
         start, end = match.span()
         if out:
             pieces.append(out)
