@@ -33,15 +33,20 @@ _EMOJI = (
     r"(?:\p{RI}\p{RI}|\p{Emoji}(?:\p{EMod}|\uFE0F\u20E3?|[\U000E0020-\U000E007E]+\U000E007F)?"
     r"(?:\u200D(?:\p{RI}\p{RI}|\p{Emoji}(?:\p{EMod}|\uFE0F\u20E3?|[\U000E0020-\U000E007E]+\U000E007F)?))*)"
 )
+# Words are tried right after numbers and keycaps: most tokens are words, and the
+# alternatives after them (an emoji lookahead at every start) cost more. A word never
+# starts where those would match: they start with a symbol, punctuation, a line break
+# or an emoji, and the one emoji that is a letter (ℹ, U+2139) is kept from starting one.
 _TOKEN = regex.compile(
     r"""
       (?P<number>\d+(?:[.,٫٬]\d+)+)          # 1.8  1,000  3.5
+    | (?P<keycap>[0-9*\#]\u20e3)             # 5⃣
+    | (?P<word>(?!\u2139)(?:(?![\p{S}\p{P}])\S)+)  # anything else up to space or punctuation
     | (?P<dots>\.{2,}|…)                     # ellipsis
     | (?P<line>\n|\r\n?|\u2028|\u2029)       # line break (a sentence end, not a token)
-    | (?P<punct>(?:[0-9*\#]\u20e3)|(?=[\p{Emoji}\p{RI}])(?:(?!\d)"""
+    | (?P<punct>(?=[\p{Emoji}\p{RI}])(?:(?!\d)"""
     + _EMOJI
     + r""")|\p{S}|\p{P})
-    | (?P<word>(?:(?![\p{S}\p{P}])\S)+)       # anything else up to space or punctuation
     """,
     regex.VERBOSE,
 )
