@@ -43,8 +43,8 @@ from ..text.script import is_latin_word
 __all__ = [
     "FACILITY_HEADS",
     "description_before",
-    "lone_common_nouns",
     "glued_name",
+    "lone_common_nouns",
     "named_after",
     "split_coordination",
     "split_listed_names",
