@@ -13,6 +13,7 @@ A period is named by text that sorts in time order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Literal, get_args
 
 __all__ = ["PERIODS", "DateInput", "Period", "parse_date", "period_of", "period_start", "periods_between"]
@@ -59,6 +60,7 @@ def _day(date: str) -> dt.date:
     return dt.date.fromisoformat(date[:10])
 
 
+@functools.lru_cache(maxsize=4096)
 def period_of(date: str, period: Period) -> str:
     """The name of the ``period`` that ISO ``date`` falls in: ``2017-03-07`` (day),
     ``2017-W10`` (ISO week), ``2017-03`` (month) or ``2017`` (year). A datetime counts

@@ -24,10 +24,8 @@ from pathlib import Path
 import arabic_entities as ae
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from realnews import audit_articles, read_articles  # noqa: E402
-from self_label import measured_articles  # noqa: E402
+from self_label import unmeasured_articles  # noqa: E402
 
 SEED = 16
 MAX_ARTICLE_CHARS = 4000
@@ -70,9 +68,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
 
-    articles = read_articles()
-    left_out = measured_articles() | {(source, index) for source, index, _ in audit_articles(articles)}
-    pool = [a for a in articles if (a[0], a[1]) not in left_out]
+    pool = unmeasured_articles()
     rng = random.Random(SEED)
     rng.shuffle(pool)
     records: list[dict] = []

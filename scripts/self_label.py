@@ -40,6 +40,14 @@ def measured_articles() -> set[tuple[str, int]]:
     return {(row.split("\t")[2], int(row.split("\t")[3])) for row in rows if row.strip()}
 
 
+def unmeasured_articles() -> list[tuple[str, int, str]]:
+    """Every article no benchmark reads: not one of the graph audit, not a source of the
+    real-news sentences; ``(source, index, text)`` in file order."""
+    articles = read_articles()
+    left_out = measured_articles() | {(source, index) for source, index, _ in audit_articles(articles)}
+    return [a for a in articles if (a[0], a[1]) not in left_out]
+
+
 def tagged_sentences(doc: ae.Document) -> list[tuple[list[str], list[str]]]:
     """``(tokens, tags)`` of each sentence of ``doc`` from its PERS/ORG/LOC/MISC mentions."""
     tags = ["O"] * len(doc.tokens)
@@ -61,11 +69,8 @@ def main() -> None:
     parser.add_argument("--recognizer", default="builtin", help="the teacher: builtin, crf or a model path")
     args = parser.parse_args()
 
-    articles = read_articles()
-    left_out = measured_articles() | {(source, index) for source, index, _ in audit_articles(articles)}
-    pool = [a for a in articles if (a[0], a[1]) not in left_out]
     rng = random.Random(SEED)
-    chosen = rng.sample(pool, args.articles)
+    chosen = rng.sample(unmeasured_articles(), args.articles)
     inputs = [(f"{source}:{index}", text[:MAX_ARTICLE_CHARS]) for source, index, text in chosen]
     written = mentions = 0
     args.output.parent.mkdir(parents=True, exist_ok=True)
