@@ -1,4 +1,5 @@
 import json
+import pickle
 
 import pytest
 from hypothesis import given
@@ -66,6 +67,14 @@ def test_round_trip_of_an_extracted_document():
     doc = ae.extract("قال الرئيس الروسي فلاديمير بوتين إن إيلون ماسك زار موسكو، ثم التقى ماسك وبوتين.")
     again = Document.from_json(doc.to_json())
     assert again == doc and again.relations and again.entities[0].descriptions
+    assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+@given(documents, st.none() | st.just("2017-03-07"))
+def test_pickle_round_trip(doc, date):
+    doc.date = date
+    again = pickle.loads(pickle.dumps(doc))
+    assert again == doc and [type(t) for t in again.tokens] == [Token] * len(doc.tokens)
 
 
 def test_entity_lookup_follows_the_entities_list():
