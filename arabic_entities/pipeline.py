@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import os
 import threading
@@ -184,6 +186,10 @@ class Pipeline:
 
     def run_batch(self, items: list[DocInput]) -> list[Document]:
         """The documents of ``(doc_id, text, date)`` items, all stages, the recognizer run once for all."""
+        with _collector_paused():
+            return self._run_batch(items)
+
+    def _run_batch(self, items: list[DocInput]) -> list[Document]:
         prepared = [self._prepare(doc_id, text, date) for doc_id, text, date in items]
         sentence_tokens = [
             [t.norm for t in doc.tokens[s.token_start : s.token_end]] for doc, _ in prepared for s in doc.sentences
@@ -360,6 +366,26 @@ class Pipeline:
             sentences.append(Sentence(index, text[start:end], start, end, first, len(tokens)))
         doc = Document(doc_id, text, sentences, tokens, date=date)
         return doc, _Normalized(normalized, norm_starts, norm_ends)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block, as it was after.
+
+    A batch makes hundreds of thousands of short-lived objects (tokens, spans, ids), and
+    each few hundred of them started a collection that also walked the models' tables and
+    the per-word caches: 9 % of the time of ``extract_many`` (measured with
+    ``gc.callbacks``). The stages make no reference cycles of their own; whatever cycle
+    a batch leaves is collected after it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @dataclass(slots=True)
