@@ -298,9 +298,13 @@ class BiLSTMRecognizer(Recognizer):
         directions run in one time loop. The backward direction reads each
         sentence reversed, so padding always comes at the end.
         """
-        distinct = sorted({token for sentence in encoded for token in sentence}, key=lambda t: len(t.chars))
+        # The encoder hands out one object per token string: distinct objects first (by
+        # identity, cheap), then distinct values (the same encoding of two strings).
+        objects = {id(token): token for sentence in encoded for token in sentence}
+        distinct = sorted(set(objects.values()), key=lambda t: len(t.chars))
         row_of = {token: row for row, token in enumerate(distinct)}
-        rows_of = [[row_of[token] for token in sentence] for sentence in encoded]
+        row_of_object = {key: row_of[token] for key, token in objects.items()}
+        rows_of = [[row_of_object[id(token)] for token in sentence] for sentence in encoded]
         forward_inputs, backward_inputs = self._project(distinct)
         pad = len(distinct)
         order = sorted((i for i in range(len(encoded)) if encoded[i]), key=lambda i: len(encoded[i]))
@@ -313,10 +317,11 @@ class BiLSTMRecognizer(Recognizer):
             step = np.arange(rows.shape[1])[None, :]
             reverse = np.where(step < lengths[:, None], lengths[:, None] - 1 - step, step)
             reversed_rows = np.take_along_axis(rows, reverse, 1)
-            gates_in = np.stack([forward_inputs[rows], backward_inputs[reversed_rows]], 3)  # B, T, N, 2, 4H
-            size, steps, n, _, four_hidden = gates_in.shape
-            gates_in = gates_in.reshape(size, steps, 2 * n, four_hidden).transpose(1, 2, 0, 3)
-            outputs = run_lstms(np.ascontiguousarray(gates_in), self.hidden_weights)
+            n, four_hidden = forward_inputs.shape[1:]
+            gates_in = np.empty((rows.shape[1], 2 * n, len(batch), four_hidden), np.float32)  # T, 2N, B, 4H
+            gates_in[:, 0::2] = forward_inputs[rows.T].transpose(0, 2, 1, 3)
+            gates_in[:, 1::2] = backward_inputs[reversed_rows.T].transpose(0, 2, 1, 3)
+            outputs = run_lstms(gates_in, self.hidden_weights)
             outputs = outputs.transpose(1, 2, 0, 3)  # 2N, B, T, H
             scores = [
                 net.emissions(outputs[2 * m], np.take_along_axis(outputs[2 * m + 1], reverse[:, :, None], 1))
