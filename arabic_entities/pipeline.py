@@ -353,12 +353,15 @@ class Pipeline:
         norm_ends: list[int] = []
         sentences: list[Sentence] = []
         next_token = 0
+        norm_text, original_starts, original_ends = normalized.text, normalized.starts, normalized.ends
+        unchanged = norm_text == text  # then a token's text is its norm
         for index, span in enumerate(sentence_spans):
             first = len(tokens)
             while next_token < len(token_spans) and token_spans[next_token].end <= span.end:
                 t = token_spans[next_token]
-                start, end = normalized.to_original(t.start, t.end)
-                tokens.append(Token(text[start:end], start, end, normalized.text[t.start : t.end], index))
+                start, end = original_starts[t.start], original_ends[t.end - 1]  # tokens are never empty
+                norm = norm_text[t.start : t.end]
+                tokens.append(Token(norm if unchanged else text[start:end], start, end, norm, index))
                 norm_starts.append(t.start)
                 norm_ends.append(t.end)
                 next_token += 1

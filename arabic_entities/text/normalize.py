@@ -51,6 +51,10 @@ _EXTRA_MARKS = dict.fromkeys(
     ],
     None,
 )
+#: camel-tools' Arabic diacritics (``camel_tools.utils.charsets.AR_DIAC_CHARSET``, the
+#: characters ``dediac_ar`` removes), written out: importing ``camel_tools.utils.dediac``
+#: builds charsets over all of Unicode, 1.3 s of every process start (a test holds them equal).
+HARAKAT = dict.fromkeys([*range(0x064B, 0x0653), 0x0670], None)
 _TATWEEL = {0x0640: None}
 #: Persian/Urdu letter forms that news sites mix into Arabic text.
 _FARSI = {0x06CC: "ي", 0x06D0: "ي", 0x06A9: "ك", 0x06AA: "ك", 0x06C0: "ه", 0x06C1: "ه", 0x06D5: "ه"}
@@ -59,14 +63,13 @@ _DIGITS = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for 
 
 @functools.cache
 def _camel():
-    """camel-tools' normalizers, imported on first use (their charsets take ~0.5 s to build)."""
-    from camel_tools.utils import dediac, normalize
+    """camel-tools' normalizers, imported on first use."""
+    from camel_tools.utils import normalize
     from camel_tools.utils.charmap import CharMapper
 
     return SimpleNamespace(
         unicode=normalize.normalize_unicode,
         arclean=CharMapper.builtin_mapper("arclean"),
-        dediac=dediac.dediac_ar,
         alef=normalize.normalize_alef_ar,
         alef_maksura=normalize.normalize_alef_maksura_ar,
         teh_marbuta=normalize.normalize_teh_marbuta_ar,
@@ -85,7 +88,7 @@ class NormalizeOptions:
     unicode: bool = True  # NFKC via camel-tools (presentation forms -> letters)
     arclean: bool = False  # camel-tools' arclean character map
     tatweel: bool = True  # remove kashida ـ
-    diacritics: bool = True  # remove harakat (camel-tools dediac_ar) and Quranic marks
+    diacritics: bool = True  # remove harakat (as camel-tools' dediac_ar) and Quranic marks
     farsi: bool = True  # ی ک ە ۀ -> ي ك ه
     digits: bool = True  # Arabic-Indic and Persian digits -> 0-9
     alef: bool = True  # أ إ آ ٱ -> ا
@@ -149,7 +152,7 @@ def _normalize_cluster(cluster: str, options: NormalizeOptions) -> str:
     if options.tatweel:
         s = s.translate(_TATWEEL)
     if options.diacritics:
-        s = camel.dediac(s).translate(_EXTRA_MARKS)
+        s = s.translate(HARAKAT).translate(_EXTRA_MARKS)
     if options.farsi:
         s = s.translate(_FARSI)
     if options.digits:

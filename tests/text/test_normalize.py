@@ -114,3 +114,14 @@ NEWS_CHARACTERS = st.sampled_from(
 def test_plain_runs_are_copied_exactly_as_clusters_would_be(text, options):
     nt = normalize_with_offsets(text, options)
     assert (nt.text, nt.starts, nt.ends) == cluster_by_cluster(text, options)
+
+
+def test_harakat_are_camel_tools_diacritics():
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET
+    from camel_tools.utils.dediac import dediac_ar
+
+    from arabic_entities.text.normalize import HARAKAT
+
+    assert {chr(code) for code in HARAKAT} == AR_DIAC_CHARSET
+    text = "مُحَمَّدٌ وَالْقُرْآنُ عَلَىٰ"
+    assert text.translate(HARAKAT) == dediac_ar(text)
