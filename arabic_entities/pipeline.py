@@ -259,16 +259,12 @@ class Pipeline:
                 known=self.known_indexes,
             )
             candidates.sort(key=lambda c: c.token_start)
-        sentence_starts = [doc.sentences[t.sentence].token_start for t in doc.tokens]
-        candidates = [
-            replace(
-                c,
-                description=description_before(words, c.token_start, sentence_start=sentence_starts[c.token_start]),
-            )
-            if c.label == "PERS"
-            else c
-            for c in candidates
-        ]
+        for i, c in enumerate(candidates):
+            if c.label == "PERS":
+                sentence_start = doc.sentences[doc.tokens[c.token_start].sentence].token_start
+                description = description_before(words, c.token_start, sentence_start=sentence_start)
+                if description != c.description:
+                    candidates[i] = replace(c, description=description)
         doc.mentions, doc.entities = resolve(
             candidates,
             document_words={match_key(w) for w in words},

@@ -32,7 +32,7 @@ MAX_CHARS = 20
 #: Column of the cluster table used (``WordClusters.sizes``).
 CLUSTER_SIZE = 1024
 #: Tokens cached per encoder before the cache is cleared.
-CACHE_SIZE = 200_000
+CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True, slots=True)

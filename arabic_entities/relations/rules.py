@@ -378,7 +378,7 @@ def _preposition(prefix: str) -> str:
     return prefix.lstrip("".join(CONJUNCTIONS))
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def find_trigger(key: str) -> TriggerWord | None:
     """The trigger a word (its match key) reads as.
 
@@ -814,7 +814,7 @@ def _triggers(keys: Sequence[str], start: int, end: int, covered: set[int]) -> I
         yield i, found
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=50_000)
 def _suffixed_trigger(key: str, *, after_relative: bool) -> TriggerWord | None:
     """A trigger with a pronoun suffix: right after a relative, a verb and its object
     (التي يمتلكها, الذي انتقده); elsewhere a verbal noun and its possessor (دعمه, زيارته)."""

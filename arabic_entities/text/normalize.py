@@ -273,7 +273,7 @@ def normalize(text: str, options: NormalizeOptions | None = None, **overrides: b
     return "".join(out for _, out in _normalized_clusters(text, _options(options, overrides)))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=100_000)
 def match_key(text: str) -> str:
     """The form words and names are compared by: fully normalized, lower-cased,
     whitespace collapsed to single spaces.
