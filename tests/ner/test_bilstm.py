@@ -24,11 +24,15 @@ def brute_force(emissions, transitions, start, end):
 
 
 @settings(max_examples=30, deadline=None)
-@given(lengths=st.lists(st.integers(1, 4), min_size=1, max_size=3), seed=st.integers(0, 2**16))
-def test_viterbi_and_marginals_match_brute_force_on_padded_batches(lengths, seed):
+@given(
+    lengths=st.lists(st.integers(1, 4), min_size=1, max_size=3),
+    seed=st.integers(0, 2**16),
+    spread=st.sampled_from([1.0, 30.0]),  # emissions of a trained network reach ±34
+)
+def test_viterbi_and_marginals_match_brute_force_on_padded_batches(lengths, seed, spread):
     rng = np.random.default_rng(seed)
     tags = 3
-    emissions = rng.normal(size=(len(lengths), max(lengths), tags))
+    emissions = rng.normal(scale=spread, size=(len(lengths), max(lengths), tags))
     transitions, start, end = rng.normal(size=(tags, tags)), rng.normal(size=tags), rng.normal(size=tags)
     lengths = np.array(lengths)
     paths = viterbi(emissions, lengths, transitions, start, end)
