@@ -71,7 +71,7 @@ _ARMED = frozenset({"الجيش", "الحرس", "المخابرات"})
 _STATION_WORDS = frozenset({"مركز", "قسم", "بمركز", "لمركز", "بقسم", "لقسم"})
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def _head(word: str) -> tuple[bool, bool]:
     """Whether ``word`` (clitics allowed) is a head noun, and whether it has the article."""
     for form in readings(word):

@@ -66,7 +66,7 @@ class Split:
     length: int
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> tuple[Split, ...]:
     """All conjunction/preposition splits of ``word`` with a stem of ``min_stem`` letters or more.
 
@@ -89,7 +89,7 @@ def proclitic_splits(word: str, *, min_stem: int = MIN_STEM) -> tuple[Split, ...
     return tuple(splits)
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def readings(word: str) -> tuple[str, ...]:
     """``word`` itself, then every stem it has after proclitics: the forms a name may take.
 
@@ -158,7 +158,7 @@ LETTER_NAMES = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def is_function_word(word: str) -> bool:
     """Whether ``word`` (surface form) is a function word, alone or after و / ف, or a
     preposition or particle of three letters or more with a pronoun attached (دوني,

@@ -49,7 +49,7 @@ _MAX_WORDS = 5
 _LABELS: tuple[Label, ...] = ("LOC", "ORG", "PERS")
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def is_common_noun(key: str) -> bool:
     """Whether the word key ``key`` is a common noun of the news corpus: with the article
     added (or removed, if it has it) it is a frequent word too (قصر: القصر; أمين:

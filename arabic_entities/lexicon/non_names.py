@@ -56,7 +56,7 @@ def _keys() -> frozenset[str]:
     return frozenset(match_key(word) for word in CURRENCY_NOUNS | DEITY_AND_RELIGION)
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def is_non_name(word: str) -> bool:
     """Whether ``word`` is a currency, God or a religion, with any clitics, article or ending."""
     keys = _keys()

@@ -65,7 +65,7 @@ def _bucket(gap: int) -> str:
     return "far"
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def _word(key: str) -> tuple[str, str | None, str]:
     """``(key without و/ف, trigger type/kind or None, role noun or "")`` of a word key."""
     found = find_trigger(key)

@@ -378,7 +378,7 @@ def _preposition(prefix: str) -> str:
     return prefix.lstrip("".join(CONJUNCTIONS))
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def find_trigger(key: str) -> TriggerWord | None:
     """The trigger a word (its match key) reads as.
 
@@ -410,7 +410,7 @@ def _has_article(key: str) -> bool:
     return any(key.startswith(start) and len(key) - len(start) >= _MIN_NOUN for start in _DEFINITE_STARTS)
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def _title_prefix(word: str) -> str | None:
     """The proclitics before a title word (``"ب"`` for بالمستشار, ``""`` for الرئيس),
     or None when ``word`` is not a title."""
@@ -636,7 +636,7 @@ def _title_references(doc: Document) -> Iterator[Mention]:
             i = run
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def _title_word(word: str) -> str | None:
     """A word of a title with its proclitics off (الرئيس, وللرئيس → الرئيس; a nisba
     adjective such as الأمريكي as it is); else None."""
@@ -814,7 +814,7 @@ def _triggers(keys: Sequence[str], start: int, end: int, covered: set[int]) -> I
         yield i, found
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def _suffixed_trigger(key: str, *, after_relative: bool) -> TriggerWord | None:
     """A trigger with a pronoun suffix: right after a relative, a verb and its object
     (التي يمتلكها, الذي انتقده); elsewhere a verbal noun and its possessor (دعمه, زيارته)."""
@@ -910,7 +910,7 @@ def _only_commas(view: _SentenceView, gap: range) -> bool:
     return len(gap) <= 1 and all(view.keys[g] in ("،", ",") for g in gap)
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=30_000)
 def role_noun(key: str) -> str:
     """The role noun a word is, with its proclitics taken off (لمراسل, وللمتحدث), else ``""``."""
     for candidate in (key, *(split.stem for split in proclitic_splits(key))):
