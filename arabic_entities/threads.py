@@ -22,6 +22,9 @@ THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS"
 
 @functools.cache
 def _controller() -> Any:
+    """The controller of the thread pools loaded now: numpy's BLAS is loaded first, or a
+    worker process that limits its threads before anything imported numpy limits nothing."""
+    import numpy  # noqa: F401
     from threadpoolctl import ThreadpoolController
 
     return ThreadpoolController()
