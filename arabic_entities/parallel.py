@@ -81,7 +81,7 @@ def _terminate_workers(pool: ProcessPoolExecutor) -> None:
     CPython 3.11 spawns workers as tasks are submitted; when one dies while another is
     being spawned, its clean-up terminates the workers it knows of and then waits for the
     late one forever, and so does leaving the ``with`` block (seen under load, about one
-    killed-worker test in eight). Every spawn happens in this thread, so here all are known.
+    killed-worker test in seven). Every spawn happens in this thread, so here all are known.
     """
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.terminate()
