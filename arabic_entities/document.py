@@ -52,6 +52,20 @@ RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)
 Status = Literal["happened", "planned"]
 
 
+def _unpickle_fields(cls: Any, values: tuple[Any, ...]) -> Any:
+    """An instance of the frozen, slotted dataclass ``cls`` with its fields set to ``values``."""
+    instance = object.__new__(cls)
+    for name, value in zip(cls.__slots__, values):
+        object.__setattr__(instance, name, value)
+    return instance
+
+
+def _pickle_fields(self: Any) -> tuple[Any, ...]:
+    """``__reduce__`` of the frozen dataclasses: their field values in order (the default
+    of slotted dataclasses looks the fields up again for every object)."""
+    return _unpickle_fields, (type(self), tuple(getattr(self, name) for name in self.__slots__))
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word or punctuation token; ``norm`` is its normalized form."""
@@ -74,6 +88,8 @@ class Sentence:
     token_start: int
     token_end: int
 
+    __reduce__ = _pickle_fields
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -95,6 +111,8 @@ class Mention:
     token_start: int = field(kw_only=True)
     token_end: int = field(kw_only=True)
 
+    __reduce__ = _pickle_fields
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -115,6 +133,8 @@ class Entity:
     name_en: str | None = None
     #: Titles and roles written before the name (الرئيس الروسي), most frequent first.
     descriptions: tuple[str, ...] = ()
+
+    __reduce__ = _pickle_fields
 
     @property
     def name_latin(self) -> str | None:
@@ -151,6 +171,8 @@ class Relation:
     #: ``"owner"``, ``"player"``, ``"coach"``, ``"journalist"``; else ``""``.
     role: str = field(default="", kw_only=True)
     status: Status = field(default="happened", kw_only=True)
+
+    __reduce__ = _pickle_fields
 
     def __repr__(self) -> str:
         arrow = "→" if self.directed else "—"
@@ -288,27 +310,6 @@ class Document:
         ]
         columns = ["doc_id", "date", *(f.name for f in dataclasses.fields(Mention)), "entity_name"]
         return pd.DataFrame(rows, columns=columns)
-
-
-def _unpickle_fields(cls: type, values: tuple[Any, ...]) -> Any:
-    """An instance of the frozen dataclass ``cls`` with its fields set to ``values``."""
-    instance: Any = object.__new__(cls)
-    for name, value in zip(_FIELD_NAMES[cls], values):
-        object.__setattr__(instance, name, value)
-    return instance
-
-
-def _pickle_fields(self: Any) -> tuple[Any, ...]:
-    """``__reduce__`` of the frozen dataclasses: their field values in order (the default
-    of slotted dataclasses looks the fields up again for every object)."""
-    return _unpickle_fields, (type(self), tuple(getattr(self, name) for name in _FIELD_NAMES[type(self)]))
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in (Sentence, Mention, Entity, Relation)
-}
-for _cls in _FIELD_NAMES:
-    _cls.__reduce__ = _pickle_fields  # type: ignore[method-assign,assignment]
 
 
 def _unpickle_document(

@@ -297,8 +297,10 @@ class BiLSTMRecognizer(Recognizer):
                 forward[rows, m], backward[rows, m] = inputs[:, :four_hidden], inputs[:, four_hidden:]
         return forward, backward
 
-    def _scores(self, encoded: list[list[EncodedToken]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
-        """Yield ``(sentence indices, lengths, mean emissions (B, T, K))`` batch by batch.
+    def lstm_states(self, encoded: list[list[EncodedToken]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """Yield ``(sentence indices, lengths, LSTM states (2N, B, T, H))`` batch by batch:
+        for network m, row 2m holds its forward and row 2m + 1 its backward states, both
+        aligned with the tokens.
 
         Every distinct token is projected once; then all networks and both
         directions run in one time loop. The backward direction reads each
@@ -327,12 +329,14 @@ class BiLSTMRecognizer(Recognizer):
             gates_in = np.empty((rows.shape[1], 2 * n, len(batch), four_hidden), np.float32)  # T, 2N, B, 4H
             gates_in[:, 0::2] = forward_inputs[rows.T].transpose(0, 2, 1, 3)
             gates_in[:, 1::2] = backward_inputs[reversed_rows.T].transpose(0, 2, 1, 3)
-            outputs = run_lstms(gates_in, self.hidden_weights)
-            outputs = outputs.transpose(1, 2, 0, 3)  # 2N, B, T, H
-            scores = [
-                net.emissions(outputs[2 * m], np.take_along_axis(outputs[2 * m + 1], reverse[:, :, None], 1))
-                for m, net in enumerate(self.networks)
-            ]
+            outputs = run_lstms(gates_in, self.hidden_weights).transpose(1, 2, 0, 3)  # 2N, B, T, H
+            outputs[1::2] = np.take_along_axis(outputs[1::2], reverse[None, :, :, None], 2)
+            yield batch, lengths, outputs
+
+    def _scores(self, encoded: list[list[EncodedToken]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """Yield ``(sentence indices, lengths, mean emissions (B, T, K))`` batch by batch."""
+        for batch, lengths, states in self.lstm_states(encoded):
+            scores = [net.emissions(states[2 * m], states[2 * m + 1]) for m, net in enumerate(self.networks)]
             yield batch, lengths, np.mean(scores, 0)
 
     def predict_scores(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:

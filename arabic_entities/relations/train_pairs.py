@@ -27,12 +27,16 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .pairs import CLASSES, PairModel, pair_classes
 from .rules import extract_relations
 
-__all__ = ["OUTPUT", "parse_markup", "training_pairs", "main"]
+if TYPE_CHECKING:
+    from ..document import Document, Mention
+    from ..pipeline import Pipeline
+
+__all__ = ["OUTPUT", "labelled_pairs", "parse_markup", "training_pairs", "main"]
 
 #: Where the command writes the model by default (the work folder, never the package).
 OUTPUT = Path("build") / "pairs.json"
@@ -71,6 +75,36 @@ def _gold_class(pair: dict, first_key: str) -> str:
     return kind
 
 
+def labelled_pairs(
+    nlp: Pipeline, record: dict, doc_id: str
+) -> tuple[Document, list[tuple[Mention, Mention, list[str], str]]]:
+    """The document of one annotated sentence and its labelled pairs ``(first mention,
+    second mention, features, gold class)``: each marked entity is the predicted entity that
+    overlaps its mentions most; pairs not on two different predicted entities are left out."""
+    text, mentions = parse_markup(record["annotated"])
+    doc = nlp(text, doc_id)
+    predicted: dict[str, Counter[str]] = {}
+    for start, end, _, key in mentions:
+        for m in doc.mentions:
+            overlap = min(m.end, end) - max(m.start, start)
+            if overlap > 0:
+                predicted.setdefault(key, Counter())[m.entity_id] += overlap
+    entity_of = {key: counts.most_common(1)[0][0] for key, counts in predicted.items()}
+    key_of = {entity: key for key, entity in entity_of.items()}
+    gold = {frozenset((p["head"], p["tail"])): p for p in record["pairs"]}
+    labelled = []
+    for first, second, features in pair_classes(doc, extract_relations(doc)):
+        first_key, second_key = key_of.get(first.entity_id), key_of.get(second.entity_id)
+        if first_key is None or second_key is None or first_key == second_key:
+            continue
+        pair = gold.get(frozenset((first_key, second_key)))
+        if pair is not None:
+            labelled.append(
+                (first, second, features, _gold_class(pair, first_key) if pair["type"] != "none" else "none")
+            )
+    return doc, labelled
+
+
 def training_pairs(records: Sequence[dict]) -> tuple[list[list[str]], list[str], list[int]]:
     """Features, gold classes and sentence numbers of the labelled pairs of ``records``."""
     import arabic_entities as ae
@@ -80,26 +114,9 @@ def training_pairs(records: Sequence[dict]) -> tuple[list[list[str]], list[str],
     y: list[str] = []
     groups: list[int] = []
     for number, record in enumerate(records):
-        text, mentions = parse_markup(record["annotated"])
-        doc = nlp(text, f"train-{number}")
-        predicted: dict[str, Counter[str]] = {}
-        for start, end, _, key in mentions:
-            for m in doc.mentions:
-                overlap = min(m.end, end) - max(m.start, start)
-                if overlap > 0:
-                    predicted.setdefault(key, Counter())[m.entity_id] += overlap
-        entity_of = {key: counts.most_common(1)[0][0] for key, counts in predicted.items()}
-        key_of = {entity: key for key, entity in entity_of.items()}
-        gold = {frozenset((p["head"], p["tail"])): p for p in record["pairs"]}
-        for first, second, features in pair_classes(doc, extract_relations(doc)):
-            first_key, second_key = key_of.get(first.entity_id), key_of.get(second.entity_id)
-            if first_key is None or second_key is None or first_key == second_key:
-                continue
-            pair = gold.get(frozenset((first_key, second_key)))
-            if pair is None:
-                continue
+        for _, _, features, gold in labelled_pairs(nlp, record, f"train-{number}")[1]:
             X.append(features)
-            y.append(_gold_class(pair, first_key) if pair["type"] != "none" else "none")
+            y.append(gold)
             groups.append(number)
     return X, y, groups
 
