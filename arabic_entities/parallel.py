@@ -60,6 +60,11 @@ def run_batches(
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker, initargs=(pipeline,)) as pool:
         pending: deque[Future[list[Document]]] = deque()
         try:
+            # Every worker is started before the first batch. CPython 3.11 spawns workers as
+            # tasks are submitted, and a worker that dies while another is being spawned
+            # left the parent waiting forever (one killed-worker test in seven, under load).
+            for started in [pool.submit(_started) for _ in range(n_process)]:
+                started.result()
             for batch in chain([first], batches):
                 pending.append(pool.submit(_run_batch, batch))
                 if len(pending) >= PREFETCH * n_process:
@@ -67,24 +72,11 @@ def run_batches(
             while pending:
                 yield from pending.popleft().result()
         except BrokenProcessPool as error:
-            _terminate_workers(pool)
             raise WorkerError(
                 "a worker process of extract_many / pipe died. In a script, call it under "
                 '`if __name__ == "__main__":` (spawned workers import the script again); '
                 "otherwise a worker was killed, e.g. for lack of memory (try a smaller batch_size or n_process)"
             ) from error
-
-
-def _terminate_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop every worker process of a broken pool.
-
-    CPython 3.11 spawns workers as tasks are submitted; when one dies while another is
-    being spawned, its clean-up terminates the workers it knows of and then waits for the
-    late one forever, and so does leaving the ``with`` block (seen under load, about one
-    killed-worker test in seven). Every spawn happens in this thread, so here all are known.
-    """
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
 
 
 def _check_not_bootstrapping() -> None:
@@ -104,6 +96,10 @@ def _start_worker(pipeline: Pipeline | Recipe) -> None:
     _worker_pipeline = pipeline.load() if isinstance(pipeline, Recipe) else pipeline
     if not user_set_threads():
         limit_threads(1, user_api=None)  # for the life of this worker process
+
+
+def _started() -> None:
+    """Nothing: a task that makes the pool start a worker."""
 
 
 def _run_batch(batch: list[DocInput]) -> list[Document]:
