@@ -25,7 +25,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,6 @@ from .rules import extract_relations
 
 if TYPE_CHECKING:
     from ..document import Document, Mention
-    from ..pipeline import Pipeline
 
 __all__ = ["OUTPUT", "labelled_pairs", "parse_markup", "training_pairs", "main"]
 
@@ -76,11 +75,12 @@ def _gold_class(pair: dict, first_key: str) -> str:
 
 
 def labelled_pairs(
-    nlp: Pipeline, record: dict, doc_id: str
+    nlp: Callable[[str, str], Document], record: dict, doc_id: str
 ) -> tuple[Document, list[tuple[Mention, Mention, list[str], str]]]:
-    """The document of one annotated sentence and its labelled pairs ``(first mention,
-    second mention, features, gold class)``: each marked entity is the predicted entity that
-    overlaps its mentions most; pairs not on two different predicted entities are left out."""
+    """The document of one annotated sentence, run through the pipeline ``nlp``, and its
+    labelled pairs ``(first mention, second mention, features, gold class)``: each marked
+    entity is the predicted entity that overlaps its mentions most; pairs not on two
+    different predicted entities are left out."""
     text, mentions = parse_markup(record["annotated"])
     doc = nlp(text, doc_id)
     predicted: dict[str, Counter[str]] = {}
